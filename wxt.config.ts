@@ -23,7 +23,7 @@ export default defineConfig({
     permissions: [
       'activeTab',
       'scripting',
-      'sidePanel',
+      ...(browser === 'chrome' ? ['sidePanel'] : []),
       'storage',
       'contextMenus',
       'unlimitedStorage',
