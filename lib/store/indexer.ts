@@ -1,0 +1,166 @@
+// Keeps the search index in step with the clips, inside the caller's transaction.
+//
+// Index layout, decided by measurement (tests/bench/scenarios/store.ts, docs-notes/store.md):
+// a clip is ~950 characters → ~850 distinct unigram/bigram terms. One index entry per
+// (term, clip) — a multiEntry index on the clip, or one postings row per pair — means ~85 M
+// IndexedDB entries at 100k clips; in Chromium that cost ~4 ms and ~9 KB on disk per clip
+// saved and the 1-char/2-char queries had to walk tens of thousands of keys. Instead postings
+// are packed per (term, segment): a segment is a batch of documents written together, a term's
+// list for it is one Uint8Array row, so a query reads one IndexedDB range per term (a few
+// hundred rows at most) and does the rest in memory. Single saves would make one-document
+// segments, so a new document first goes to `pending` (its whole posting map in one row: one
+// put per save); when MERGE_AT pending documents accumulate they are merged into a segment.
+// Positions are kept so that multi-character terms and phrases are verified exactly from the
+// index (默认 never matches 默想) without loading any clip text.
+import { encodePostings, PostingReader, type Posting } from './codec';
+import type { PendingRow, SegmentRow, StoredClip, Tables } from './db';
+import { docTerms } from './tokens';
+import type { ArticleKind } from '../types';
+
+/** Pending documents merged into a segment once this many are waiting. */
+export const MERGE_AT = 64;
+
+export const KIND_CODES: Record<ArticleKind, number> = { article: 0, caption: 1, notice: 2, advert: 3 };
+
+/** YYYY-MM-DD → YYYYMMDD (0 when absent or malformed). */
+export function dateNum(date: string | null | undefined): number {
+  const m = date ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) : null;
+  return m ? Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]) : 0;
+}
+
+/** A clip's document: its postings and the columns a query needs. */
+interface DocIndex {
+  seq: number;
+  postings: Map<string, Posting>;
+  len: number;
+  titleEnd: number;
+  saved: number;
+  date: number;
+  kind: number;
+  paper: string;
+}
+
+/** Clip → its index document (pure). */
+export function docIndexOf(clip: StoredClip): DocIndex {
+  const { terms, titleEnd, length } = docTerms(clip);
+  const postings = new Map<string, Posting>();
+  for (const [term, positions] of terms) {
+    let titleCount = 0;
+    for (const p of positions) if (p < titleEnd) titleCount++;
+    postings.set(term, { seq: clip.seq, count: positions.length, titleCount, positions });
+  }
+  return {
+    seq: clip.seq,
+    postings,
+    len: length,
+    titleEnd,
+    saved: clip.savedAt,
+    date: dateNum(clip.date),
+    kind: KIND_CODES[clip.kind] ?? 0,
+    paper: clip.paper ?? '',
+  };
+}
+
+function pendingRowOf(d: DocIndex): PendingRow {
+  const terms = [...d.postings.keys()].sort();
+  const parts = terms.map((t) => encodePostings([d.postings.get(t)!]));
+  const offs = new Uint32Array(terms.length + 1);
+  let total = 0;
+  parts.forEach((p, i) => {
+    offs[i] = total;
+    total += p.length;
+  });
+  offs[terms.length] = total;
+  const blob = new Uint8Array(total);
+  parts.forEach((p, i) => blob.set(p, offs[i]!));
+  return { q: d.seq, terms, offs, blob, len: d.len, titleEnd: d.titleEnd, saved: d.saved, date: d.date, kind: d.kind, paper: d.paper };
+}
+
+/** Pending row → index document (for merging). */
+export function docIndexOfPending(r: PendingRow): DocIndex {
+  const postings = new Map<string, Posting>();
+  r.terms.forEach((t, i) => {
+    const reader = new PostingReader(r.blob.subarray(r.offs[i]!, r.offs[i + 1]!));
+    if (reader.next()) postings.set(t, { seq: r.q, count: reader.count, titleCount: reader.titleCount, positions: reader.positions() });
+  });
+  return { seq: r.q, postings, len: r.len, titleEnd: r.titleEnd, saved: r.saved, date: r.date, kind: r.kind, paper: r.paper };
+}
+
+/** Next value of a counter kept in `meta`. */
+export async function nextCounter(T: Tables, name: string, n = 1): Promise<number> {
+  const row = await T.meta.get(name);
+  const first = (row?.v ?? 0) + 1;
+  await T.meta.put({ k: name, v: first + n - 1 });
+  return first;
+}
+
+/** Writes a segment holding these documents (any order) and returns its number. */
+async function writeSegment(T: Tables, docs: DocIndex[]): Promise<number> {
+  docs.sort((a, b) => a.seq - b.seq);
+  const s = await nextCounter(T, 'segment');
+  const byTerm = new Map<string, Posting[]>();
+  for (const d of docs) {
+    for (const [term, p] of d.postings) {
+      const list = byTerm.get(term);
+      if (list) list.push(p);
+      else byTerm.set(term, [p]);
+    }
+  }
+  const rows = [...byTerm].map(([t, list]) => ({ t, s, d: encodePostings(list) }));
+  const papers: string[] = [];
+  const paperAt = new Map<string, number>();
+  const seg: SegmentRow = {
+    s,
+    seqs: Uint32Array.from(docs, (d) => d.seq),
+    lens: Uint32Array.from(docs, (d) => d.len),
+    titleEnds: Uint32Array.from(docs, (d) => d.titleEnd),
+    saved: Float64Array.from(docs, (d) => d.saved),
+    dates: Uint32Array.from(docs, (d) => d.date),
+    kinds: Uint8Array.from(docs, (d) => d.kind),
+    paperIdx: Uint16Array.from(docs, (d) => {
+      let i = paperAt.get(d.paper);
+      if (i === undefined) {
+        i = papers.length;
+        papers.push(d.paper);
+        paperAt.set(d.paper, i);
+      }
+      return i;
+    }),
+    papers,
+  };
+  await T.postings.bulkPut(rows);
+  await T.segs.put(seg);
+  return s;
+}
+
+/**
+ * Indexes these clips (each already carrying its new seq). Small batches go to `pending`;
+ * once MERGE_AT documents would be pending, all of them are merged into one new segment.
+ */
+export async function indexClips(T: Tables, clips: StoredClip[]): Promise<void> {
+  if (clips.length === 0) return;
+  const docs = clips.map(docIndexOf);
+  const waiting = await T.pending.count();
+  if (waiting + docs.length < MERGE_AT) {
+    await T.pending.bulkPut(docs.map(pendingRowOf));
+    return;
+  }
+  const pending = await T.pending.toArray();
+  const dead = new Set(await T.dead.bulkGet(pending.map((p) => p.q)).then((rows) => rows.filter((r) => r).map((r) => r!.q)));
+  const merged = [...pending.filter((p) => !dead.has(p.q)).map(docIndexOfPending), ...docs];
+  await T.pending.clear();
+  // Dead pending documents are gone for good once merged away.
+  if (dead.size) await T.dead.bulkDelete([...dead]);
+  await writeSegment(T, merged);
+}
+
+/** Takes these document numbers out of the index (old versions of updated clips, purged clips). */
+export async function retireSeqs(T: Tables, seqs: number[]): Promise<void> {
+  if (seqs.length === 0) return;
+  // A pending document can simply be dropped; one in a segment is marked dead (filtered at query time).
+  const pending = await T.pending.bulkGet(seqs);
+  const inPending = seqs.filter((_, i) => pending[i]);
+  const inSegments = seqs.filter((_, i) => !pending[i]);
+  if (inPending.length) await T.pending.bulkDelete(inPending);
+  if (inSegments.length) await T.dead.bulkPut(inSegments.map((q) => ({ q })));
+}

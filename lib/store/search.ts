@@ -1,0 +1,249 @@
+// Query execution over the index: parsed query + filters → ranked document numbers.
+// Every read is a plain Dexie read, so useLiveQuery re-runs a search when any table changes.
+import Dexie from 'dexie';
+import { decodePositions, PostingReader } from './codec';
+import type { PendingRow, SegmentRow, Tables } from './db';
+import { dateNum, KIND_CODES } from './indexer';
+import type { ParsedQuery, QueryItem } from './query';
+import type { SearchFilters } from './types';
+
+/** BM25 parameters and the kicker/title boost (a title hit counts this many times). */
+export const RANK = { k1: 1.2, b: 0.75, titleBoost: 3 };
+
+/** Where one term occurs: per document, counts and (lazily decoded) positions. */
+interface GramHits {
+  seqs: number[];
+  counts: number[];
+  titleCounts: number[];
+  src: Uint8Array[];
+  ps: number[];
+  pe: number[];
+  at?: Map<number, number>;
+}
+
+/** Per-document columns over all indexed documents, addressed by seq. */
+interface Columns {
+  exists: Uint8Array;
+  len: Uint32Array;
+  titleEnd: Uint32Array;
+  saved: Float64Array;
+  /** Documents that count (indexed, not dead, passing the filters). */
+  allowed: Uint8Array;
+  n: number;
+  avgLen: number;
+}
+
+/** tf (title-weighted) per matching document of one query item. */
+type ItemHits = Map<number, { tf: number; titleTf: number }>;
+
+export interface RankedDoc {
+  seq: number;
+  score: number;
+}
+
+async function loadColumns(T: Tables, filters: SearchFilters, segs: SegmentRow[], pending: PendingRow[]): Promise<Columns> {
+  const maxSeq = (await T.meta.get('seq'))?.v ?? 0;
+  const size = maxSeq + 1;
+  const c: Columns = {
+    exists: new Uint8Array(size),
+    len: new Uint32Array(size),
+    titleEnd: new Uint32Array(size),
+    saved: new Float64Array(size),
+    allowed: new Uint8Array(size),
+    n: 0,
+    avgLen: 1,
+  };
+  const from = filters.dateFrom ? dateNum(filters.dateFrom) : 0;
+  const to = filters.dateTo ? dateNum(filters.dateTo) : Infinity;
+  const kind = filters.kind !== undefined ? KIND_CODES[filters.kind] : undefined;
+  const dated = from > 0 || to !== Infinity;
+  const passes = (date: number, k: number, paper: string) =>
+    (!dated || (date >= from && date <= to && date !== 0)) &&
+    (kind === undefined || k === kind) &&
+    (filters.paper === undefined || paper === filters.paper);
+  let total = 0;
+  for (const s of segs) {
+    const paperOk = s.papers.map((p) => filters.paper === undefined || p === filters.paper);
+    for (let i = 0; i < s.seqs.length; i++) {
+      const q = s.seqs[i]!;
+      if (q >= size) continue;
+      c.exists[q] = 1;
+      c.len[q] = s.lens[i]!;
+      c.titleEnd[q] = s.titleEnds[i]!;
+      c.saved[q] = s.saved[i]!;
+      total += s.lens[i]!;
+      if (paperOk[s.paperIdx[i]!] && passes(s.dates[i]!, s.kinds[i]!, filters.paper ?? '')) c.allowed[q] = 1;
+    }
+  }
+  for (const p of pending) {
+    if (p.q >= size) continue;
+    c.exists[p.q] = 1;
+    c.len[p.q] = p.len;
+    c.titleEnd[p.q] = p.titleEnd;
+    c.saved[p.q] = p.saved;
+    total += p.len;
+    if (passes(p.date, p.kind, p.paper)) c.allowed[p.q] = 1;
+  }
+  const dead = await T.dead.toCollection().primaryKeys();
+  for (const q of dead) if (q < size) c.exists[q] = 0;
+  // Trash is a flag on the clip, not in the index: live search hides trashed documents, trash search shows only them.
+  const trashed = await T.clips.where('[live+savedAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray();
+  const inTrash = new Uint8Array(size);
+  for (const t of trashed) if (t.seq < size) inTrash[t.seq] = 1;
+  let tagged: Uint8Array | null = null;
+  if (filters.tag !== undefined) {
+    tagged = new Uint8Array(size);
+    for (const t of await T.clips.where('tags').equals(filters.tag).toArray()) if (t.seq < size) tagged[t.seq] = 1;
+  }
+  let n = 0;
+  for (let q = 0; q < size; q++) {
+    if (!c.exists[q]) {
+      c.allowed[q] = 0;
+      continue;
+    }
+    n++;
+    if (inTrash[q] !== (filters.trash ? 1 : 0) || (tagged && !tagged[q])) c.allowed[q] = 0;
+  }
+  c.n = n;
+  c.avgLen = n ? total / n : 1;
+  return c;
+}
+
+async function gramHits(T: Tables, term: string, pending: PendingRow[]): Promise<GramHits> {
+  const h: GramHits = { seqs: [], counts: [], titleCounts: [], src: [], ps: [], pe: [] };
+  const rows = await T.postings.where('[t+s]').between([term, Dexie.minKey], [term, Dexie.maxKey]).toArray();
+  const add = (b: Uint8Array) => {
+    const r = new PostingReader(b);
+    while (r.next()) {
+      h.seqs.push(r.seq);
+      h.counts.push(r.count);
+      h.titleCounts.push(r.titleCount);
+      h.src.push(b);
+      h.ps.push(r.posStart);
+      h.pe.push(r.posEnd);
+    }
+  };
+  for (const row of rows) add(row.d);
+  for (const p of pending) {
+    const i = binarySearch(p.terms, term);
+    if (i >= 0) add(p.blob.subarray(p.offs[i]!, p.offs[i + 1]!));
+  }
+  return h;
+}
+
+function binarySearch(sorted: string[], x: string): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid]!;
+    if (v === x) return mid;
+    if (v < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+function indexOfSeq(h: GramHits, seq: number): number {
+  if (!h.at) {
+    h.at = new Map();
+    h.seqs.forEach((q, i) => h.at!.set(q, i));
+  }
+  return h.at.get(seq) ?? -1;
+}
+
+function hasSorted(a: number[], x: number): boolean {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = a[mid]!;
+    if (v === x) return true;
+    if (v < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Documents where every gram of the item occurs at its offset: an exact match of the item. */
+function itemHits(item: QueryItem, hits: Map<string, GramHits>, cols: Columns): ItemHits {
+  const out: ItemHits = new Map();
+  const grams = item.grams.map((g) => ({ ...g, h: hits.get(g.term)! }));
+  if (grams.length === 1) {
+    const h = grams[0]!.h;
+    for (let i = 0; i < h.seqs.length; i++) {
+      const q = h.seqs[i]!;
+      if (cols.exists[q]) out.set(q, { tf: h.counts[i]!, titleTf: h.titleCounts[i]! });
+    }
+    return out;
+  }
+  grams.sort((a, b) => a.h.seqs.length - b.h.seqs.length);
+  const [anchor, ...rest] = grams as [(typeof grams)[0], ...typeof grams];
+  const a = anchor.h;
+  for (let i = 0; i < a.seqs.length; i++) {
+    const q = a.seqs[i]!;
+    if (!cols.exists[q]) continue;
+    const others: number[] = [];
+    let all = true;
+    for (const g of rest) {
+      const j = indexOfSeq(g.h, q);
+      if (j < 0) {
+        all = false;
+        break;
+      }
+      others.push(j);
+    }
+    if (!all) continue;
+    const otherPos = rest.map((g, k) => decodePositions(g.h.src[others[k]!]!, g.h.ps[others[k]!]!, g.h.pe[others[k]!]!));
+    let tf = 0;
+    let titleTf = 0;
+    for (const p of decodePositions(a.src[i]!, a.ps[i]!, a.pe[i]!)) {
+      const start = p - anchor.rel;
+      if (rest.every((g, k) => hasSorted(otherPos[k]!, start + g.rel))) {
+        tf++;
+        if (start < cols.titleEnd[q]!) titleTf++;
+      }
+    }
+    if (tf) out.set(q, { tf, titleTf });
+  }
+  return out;
+}
+
+/** Ranks the documents matching a parsed query under the filters (BM25, title boost, newer first on ties). */
+export async function rankDocs(T: Tables, query: ParsedQuery, filters: SearchFilters = {}): Promise<RankedDoc[]> {
+  const [segs, pending] = await Promise.all([T.segs.toArray(), T.pending.toArray()]);
+  const cols = await loadColumns(T, filters, segs, pending);
+  const terms = new Set([...query.include, ...query.exclude].flatMap((i) => i.grams.map((g) => g.term)));
+  const hits = new Map<string, GramHits>();
+  for (const t of terms) hits.set(t, await gramHits(T, t, pending));
+
+  const included = query.include.map((item) => itemHits(item, hits, cols));
+  const excluded = query.exclude.map((item) => itemHits(item, hits, cols));
+  const out: RankedDoc[] = [];
+  const accept = (q: number) => cols.allowed[q] === 1 && excluded.every((e) => !e.has(q));
+  if (included.length === 0) {
+    for (let q = 0; q < cols.allowed.length; q++) if (accept(q)) out.push({ seq: q, score: 0 });
+  } else {
+    const order = included.map((m, i) => ({ m, i })).sort((x, y) => x.m.size - y.m.size);
+    const idf = included.map((m) => Math.log(1 + (cols.n - m.size + 0.5) / (m.size + 0.5)));
+    const { k1, b, titleBoost } = RANK;
+    for (const q of order[0]!.m.keys()) {
+      if (!accept(q)) continue;
+      let score = 0;
+      let all = true;
+      for (const { m, i } of order) {
+        const hit = m.get(q);
+        if (!hit) {
+          all = false;
+          break;
+        }
+        const tf = hit.tf + (titleBoost - 1) * hit.titleTf;
+        const norm = k1 * (1 - b + (b * cols.len[q]!) / cols.avgLen);
+        score += idf[i]! * ((tf * (k1 + 1)) / (tf + norm));
+      }
+      if (all) out.push({ seq: q, score });
+    }
+  }
+  out.sort((x, y) => y.score - x.score || cols.saved[y.seq]! - cols.saved[x.seq]! || y.seq - x.seq);
+  return out;
+}

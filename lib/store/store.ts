@@ -1,0 +1,477 @@
+// The store API over one ClipDB: save/dedupe, edit, trash, search, list, export/import, stats.
+// createStore(db) returns the API object; getStore() is the one over the extension's database.
+import Dexie from 'dexie';
+import { z } from 'zod';
+import { decodePostings, type Posting } from './codec';
+import { ClipDB, TABLE_NAMES, defaultClipDB, type StoredClip, type Tables } from './db';
+import { guard, StoreError } from './errors';
+import { docIndexOf, docIndexOfPending, indexClips, nextCounter, retireSeqs } from './indexer';
+import { clipKeysOf } from './key';
+import { parseQuery } from './query';
+import { rankDocs } from './search';
+import { highlightsOf, snippetOf } from './snippet';
+import { ClipSchema, clipsToMarkdown, envelopeOf, EnvelopeSchema, reasonOf } from './transfer';
+import type {
+  Clip,
+  ClipInput,
+  ClipPatch,
+  ExportEnvelope,
+  ImportReport,
+  ListResult,
+  PageRequest,
+  SaveResult,
+  SearchFilters,
+  SearchResult,
+  StoreStats,
+} from './types';
+
+/** Trashed clips are deleted for good after this long. */
+export const TRASH_DAYS = 30;
+const DAY = 24 * 60 * 60 * 1000;
+export const DEFAULT_LIMIT = 20;
+
+export interface StoreOptions {
+  /** Clock (tests pin it). */
+  now?: () => number;
+  /** New clip ids (tests pin them). */
+  newId?: () => string;
+  /** Asks the browser to keep the database (navigator.storage.persist); called once, on the first save. */
+  persist?: () => Promise<boolean>;
+}
+
+/** The fields that feed the search index: a change in any of them re-indexes the clip. */
+const INDEXED = ['kind', 'kicker', 'title', 'subtitle', 'byline', 'dateline', 'body', 'credit', 'paper', 'date', 'savedAt'] as const;
+
+const InputSchema = z.object({
+  kind: z.enum(['article', 'caption', 'notice', 'advert']),
+  kicker: z.string().nullable(),
+  title: z.string(),
+  subtitle: z.string().nullable(),
+  byline: z.string().nullable(),
+  dateline: z.string().nullable(),
+  body: z.array(z.object({ type: z.enum(['paragraph', 'subhead']), text: z.string() })),
+  credit: z.string().nullable(),
+  truncated: z.boolean(),
+  continuedOn: z.string().nullable(),
+});
+
+/** The public Clip of a stored record (internal fields stripped). */
+export function toClip(s: StoredClip): Clip {
+  const { seq: _seq, live: _live, keys: _keys, ...clip } = s;
+  return clip;
+}
+
+function sameIndexed(a: StoredClip, b: StoredClip): boolean {
+  return INDEXED.every((f) => JSON.stringify(a[f]) === JSON.stringify(b[f]));
+}
+
+function union(a: string[], b: string[]): string[] {
+  return [...new Set([...a, ...b])];
+}
+
+function defaultPersist(): Promise<boolean> {
+  const storage = (globalThis.navigator as Navigator | undefined)?.storage;
+  if (!storage?.persist) return Promise.resolve(false);
+  return storage.persisted().then((already) => already || storage.persist());
+}
+
+export type Store = ReturnType<typeof createStore>;
+
+export function createStore(db: ClipDB, options: StoreOptions = {}) {
+  const now = options.now ?? (() => Date.now());
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  const persist = options.persist ?? defaultPersist;
+  const T: Tables = db;
+  const rw = <R>(fn: () => Promise<R>) => guard(() => db.transaction('rw', TABLE_NAMES.map((n) => db.table(n)), fn));
+  const r = <R>(fn: () => Promise<R>) => guard(() => db.transaction('r', TABLE_NAMES.map((n) => db.table(n)), fn));
+
+  /** Replaces clips, re-indexing those whose indexed fields changed (all in the caller's transaction). */
+  async function writeClips(updated: { before: StoredClip | null; after: StoredClip }[]): Promise<void> {
+    const toIndex: StoredClip[] = [];
+    const retire: number[] = [];
+    for (const u of updated) {
+      if (u.before && sameIndexed(u.before, u.after)) continue;
+      u.after.seq = await nextCounter(T, 'seq');
+      if (u.before) retire.push(u.before.seq);
+      toIndex.push(u.after);
+    }
+    await T.clips.bulkPut(updated.map((u) => u.after));
+    await retireSeqs(T, retire);
+    await indexClips(T, toIndex);
+  }
+
+  let persistAsked = false;
+  async function askPersistence(): Promise<boolean> {
+    if (persistAsked) return false;
+    persistAsked = true;
+    try {
+      return await persist();
+    } catch {
+      return false;
+    }
+  }
+
+  /** Save (or update, when already saved) these articles; one transaction for all of them. */
+  async function saveClips(inputs: ClipInput[]): Promise<SaveResult> {
+    inputs.forEach((input, i) => {
+      const check = InputSchema.safeParse(input);
+      if (!check.success) throw new StoreError('invalid', `Article ${i + 1} is not valid: ${reasonOf(check.error)}`);
+    });
+    const result = await rw(async () => {
+      const t = now();
+      // Clips touched in this batch, by id: the stored version before the batch, and the latest.
+      const touched = new Map<string, { before: StoredClip | null; after: StoredClip }>();
+      const results: SaveResult['results'] = [];
+      for (const input of inputs) {
+        const keys = clipKeysOf(input);
+        const inBatch = [...touched.values()].find((u) => u.after.keys.some((k) => keys.includes(k)));
+        const existing = inBatch?.after ?? (keys.length ? await T.clips.where('keys').anyOf(keys).first() : undefined);
+        const content = {
+          kind: input.kind,
+          kicker: input.kicker,
+          title: input.title,
+          subtitle: input.subtitle,
+          byline: input.byline,
+          dateline: input.dateline,
+          body: input.body.map((b) => ({ type: b.type, text: b.text })),
+          credit: input.credit,
+          truncated: input.truncated,
+          continuedOn: input.continuedOn,
+        };
+        if (existing) {
+          const after: StoredClip = {
+            ...existing,
+            ...content,
+            url: input.url ?? existing.url,
+            paper: input.paper ?? existing.paper,
+            date: input.date ?? existing.date,
+            page: input.page ?? existing.page,
+            tags: union(existing.tags, input.tags ?? []),
+            note: input.note || existing.note,
+            updatedAt: t,
+            deletedAt: null,
+            live: 1,
+            keys: union(existing.keys, keys),
+          };
+          const prior = touched.get(existing.id);
+          touched.set(existing.id, { before: prior ? prior.before : existing, after });
+          results.push({ id: existing.id, status: 'updated' });
+        } else {
+          const id = newId();
+          const after: StoredClip = {
+            ...content,
+            id,
+            url: input.url ?? null,
+            paper: input.paper ?? null,
+            date: input.date ?? null,
+            page: input.page ?? null,
+            savedAt: t,
+            updatedAt: t,
+            tags: input.tags ?? [],
+            note: input.note ?? '',
+            key: keys[0] ?? 't:empty',
+            keys,
+            deletedAt: null,
+            seq: 0,
+            live: 1,
+          };
+          touched.set(id, { before: null, after });
+          results.push({ id, status: 'added' });
+        }
+      }
+      await writeClips([...touched.values()]);
+      return { results };
+    });
+    if (inputs.length) void askPersistence();
+    return result;
+  }
+
+  async function mustGet(id: string): Promise<StoredClip> {
+    const c = await T.clips.get(id);
+    if (!c) throw new StoreError('invalid', `No clip with id ${id}.`);
+    return c;
+  }
+
+  /** Edit a clip's text, tags or note; re-indexes it when the text changed. */
+  function updateClip(id: string, patch: ClipPatch): Promise<Clip> {
+    return rw(async () => {
+      const before = await mustGet(id);
+      const after: StoredClip = { ...before, ...patch, updatedAt: now() };
+      after.keys = clipKeysOf(after);
+      after.key = after.keys[0] ?? before.key;
+      await writeClips([{ before, after }]);
+      return toClip(after);
+    });
+  }
+
+  /** Move a clip to the trash (restorable for TRASH_DAYS days). */
+  function deleteClip(id: string): Promise<void> {
+    return rw(async () => {
+      const c = await mustGet(id);
+      if (c.deletedAt === null) await T.clips.put({ ...c, deletedAt: now(), live: 0 });
+    });
+  }
+
+  /** Bring a clip back from the trash. */
+  function restoreClip(id: string): Promise<void> {
+    return rw(async () => {
+      const c = await mustGet(id);
+      if (c.deletedAt !== null) await T.clips.put({ ...c, deletedAt: null, live: 1 });
+    });
+  }
+
+  async function purge(which: (c: StoredClip) => boolean): Promise<number> {
+    return rw(async () => {
+      const trashed = (await T.clips.where('[live+savedAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray()).filter(which);
+      await T.clips.bulkDelete(trashed.map((c) => c.id));
+      await retireSeqs(
+        T,
+        trashed.map((c) => c.seq),
+      );
+      return trashed.length;
+    });
+  }
+
+  /** Delete every trashed clip for good; returns how many. */
+  const emptyTrash = () => purge(() => true);
+  /** Delete trashed clips older than TRASH_DAYS for good; returns how many. */
+  const purgeExpiredTrash = (at: number = now()) => purge((c) => c.deletedAt !== null && at - c.deletedAt >= TRASH_DAYS * DAY);
+
+  async function getClip(id: string): Promise<Clip | undefined> {
+    const c = await guard(() => T.clips.get(id));
+    return c && toClip(c);
+  }
+
+  async function clipsBySeq(seqs: number[]): Promise<StoredClip[]> {
+    const found = await T.clips.where('seq').anyOf(seqs).toArray();
+    const bySeq = new Map(found.map((c) => [c.seq, c]));
+    return seqs.map((q) => bySeq.get(q)).filter((c): c is StoredClip => c !== undefined);
+  }
+
+  /** Full-text search; see docs-notes/store.md for the syntax. */
+  function search(query: string, filters: SearchFilters = {}, page: PageRequest = {}): Promise<SearchResult> {
+    const parsed = parseQuery(query);
+    const offset = page.offset ?? 0;
+    const limit = page.limit ?? DEFAULT_LIMIT;
+    return r(async () => {
+      const ranked = await rankDocs(T, parsed, filters);
+      const slice = ranked.slice(offset, offset + limit);
+      const clips = await clipsBySeq(slice.map((d) => d.seq));
+      const hits = clips.map((c, i) => {
+        const clip = toClip(c);
+        const highlights = highlightsOf(clip, parsed.include);
+        return { clip, score: slice[i]!.score, snippet: snippetOf(clip, highlights), highlights };
+      });
+      return { total: ranked.length, hits, parsed: parsed.parsed };
+    });
+  }
+
+  /** Newest saved first; filters as in search. */
+  function listRecent(page: PageRequest = {}, filters: SearchFilters = {}): Promise<ListResult> {
+    const offset = page.offset ?? 0;
+    const limit = page.limit ?? DEFAULT_LIMIT;
+    const onlyTrash = filters.trash === true;
+    const plain = Object.entries(filters).every(([k, v]) => k === 'trash' || v === undefined);
+    return r(async () => {
+      if (plain) {
+        const live = onlyTrash ? 0 : 1;
+        const range = T.clips.where('[live+savedAt]').between([live, Dexie.minKey], [live, Dexie.maxKey]);
+        const [total, clips] = await Promise.all([range.count(), range.clone().reverse().offset(offset).limit(limit).toArray()]);
+        return { total, clips: clips.map(toClip) };
+      }
+      const ranked = await rankDocs(T, parseQuery(''), filters);
+      const clips = await clipsBySeq(ranked.slice(offset, offset + limit).map((d) => d.seq));
+      return { total: ranked.length, clips: clips.map(toClip) };
+    });
+  }
+
+  /** Every clip (trash included) in the versioned envelope. */
+  function exportAll(): Promise<ExportEnvelope> {
+    return r(async () => envelopeOf((await T.clips.toArray()).map(toClip), now()));
+  }
+
+  const exportJson = async () => JSON.stringify(await exportAll(), null, 2) + '\n';
+  const exportMarkdown = async () => {
+    const env = await exportAll();
+    return clipsToMarkdown(env.clips, env.exportedAt);
+  };
+
+  /**
+   * Import an export (object or JSON text). Validation first: if the envelope or any record is
+   * invalid nothing is written and a StoreError('invalid') lists the records and reasons.
+   * Then, in one transaction: records matching a stored clip (same id or dedupe key) update it
+   * when they are newer, are skipped otherwise; repeats inside the file are skipped.
+   */
+  async function importAll(data: unknown): Promise<ImportReport> {
+    let raw = data;
+    if (typeof raw === 'string') {
+      try {
+        raw = JSON.parse(raw);
+      } catch (e) {
+        throw new StoreError('invalid', `The file is not JSON: ${(e as Error).message}`);
+      }
+    }
+    const env = EnvelopeSchema.safeParse(raw);
+    if (!env.success) throw new StoreError('invalid', `Not an e-paper reader export: ${reasonOf(env.error)}`);
+    const bad: ImportReport['skipped'] = [];
+    const records: Clip[] = [];
+    env.data.clips.forEach((rec, index) => {
+      const p = ClipSchema.safeParse(rec);
+      if (p.success) records.push(p.data);
+      else bad.push({ index, reason: reasonOf(p.error) });
+    });
+    if (bad.length) {
+      const list = bad.slice(0, 5).map((b) => `#${b.index}: ${b.reason}`).join('\n');
+      const err = new StoreError('invalid', `Nothing was imported: ${bad.length} invalid record(s).\n${list}`);
+      Object.assign(err, { report: { added: 0, updated: 0, skipped: bad } satisfies ImportReport });
+      throw err;
+    }
+    return rw(async () => {
+      const report: ImportReport = { added: 0, updated: 0, skipped: [] };
+      const touched = new Map<string, { before: StoredClip | null; after: StoredClip; index: number }>();
+      for (const [index, rec] of records.entries()) {
+        const keys = union(clipKeysOf(rec), rec.key ? [rec.key] : []);
+        const inFile = [...touched.values()].find((u) => u.after.id === rec.id || u.after.keys.some((k) => keys.includes(k)));
+        if (inFile) {
+          report.skipped.push({ index, reason: `same article as record #${inFile.index}` });
+          continue;
+        }
+        const existing = (await T.clips.get(rec.id)) ?? (await T.clips.where('keys').anyOf(keys).first());
+        const after: StoredClip = { ...rec, keys, seq: 0, live: rec.deletedAt === null ? 1 : 0 };
+        if (!existing) {
+          touched.set(rec.id, { before: null, after, index });
+          report.added++;
+        } else if (rec.updatedAt > existing.updatedAt) {
+          touched.set(existing.id, {
+            before: existing,
+            after: { ...after, id: existing.id, savedAt: Math.min(existing.savedAt, rec.savedAt), keys: union(existing.keys, keys), seq: existing.seq },
+            index,
+          });
+          report.updated++;
+        } else report.skipped.push({ index, reason: `already saved (clip ${existing.id} is the same or newer)` });
+      }
+      await writeClips([...touched.values()]);
+      return report;
+    });
+  }
+
+  /** Counts for the side panel's header and the options page. */
+  function stats(): Promise<StoreStats> {
+    return r(async () => {
+      const liveRange = T.clips.where('[live+savedAt]').between([1, Dexie.minKey], [1, Dexie.maxKey]);
+      const trashed = await T.clips.where('[live+savedAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray();
+      const clips = await liveRange.count();
+      const papers: StoreStats['papers'] = [];
+      for (const p of (await T.clips.orderBy('paper').uniqueKeys()) as string[]) {
+        const count = (await T.clips.where('paper').equals(p).count()) - trashed.filter((c) => c.paper === p).length;
+        if (count > 0) papers.push({ paper: p, count });
+      }
+      const tags: StoreStats['tags'] = [];
+      for (const tag of (await T.clips.orderBy('tags').uniqueKeys()) as string[]) {
+        const count = (await T.clips.where('tags').equals(tag).count()) - trashed.filter((c) => c.tags.includes(tag)).length;
+        if (count > 0) tags.push({ tag, count });
+      }
+      papers.sort((a, b) => b.count - a.count || a.paper.localeCompare(b.paper));
+      tags.sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+      const oldest = await T.clips.orderBy('date').filter((c) => c.live === 1).first();
+      const newest = await T.clips.orderBy('date').reverse().filter((c) => c.live === 1).first();
+      return { clips, trash: trashed.length, papers, tags, oldest: oldest?.date ?? null, newest: newest?.date ?? null };
+    });
+  }
+
+  /** Recomputes every clip's index entries and compares them with the stored index. */
+  function checkConsistency(): Promise<{ ok: boolean; problems: string[] }> {
+    return r(async () => {
+      const problems: string[] = [];
+      const note = (p: string) => {
+        if (problems.length < 50) problems.push(p);
+      };
+      const [clips, rows, segs, pending, deadKeys] = await Promise.all([
+        T.clips.toArray(),
+        T.postings.toArray(),
+        T.segs.toArray(),
+        T.pending.toArray(),
+        T.dead.toCollection().primaryKeys(),
+      ]);
+      const dead = new Set(deadKeys);
+      // seq → stored postings (term → posting) and stored columns.
+      const stored = new Map<number, Map<string, Posting>>();
+      const columns = new Map<number, { len: number; titleEnd: number; saved: number; date: number; kind: number; paper: string }>();
+      const segOf = new Map<number, number>();
+      for (const s of segs) {
+        s.seqs.forEach((q, i) => {
+          if (columns.has(q)) note(`document ${q} is in two segments`);
+          segOf.set(q, s.s);
+          columns.set(q, { len: s.lens[i]!, titleEnd: s.titleEnds[i]!, saved: s.saved[i]!, date: s.dates[i]!, kind: s.kinds[i]!, paper: s.papers[s.paperIdx[i]!] ?? '' });
+          stored.set(q, new Map());
+        });
+      }
+      for (const row of rows) {
+        for (const p of decodePostings(row.d)) {
+          if (segOf.get(p.seq) !== row.s) note(`posting of "${row.t}" for document ${p.seq} in segment ${row.s}, which does not hold it`);
+          stored.get(p.seq)?.set(row.t, p);
+        }
+      }
+      for (const p of pending) {
+        if (columns.has(p.q)) note(`document ${p.q} is both pending and in a segment`);
+        const d = docIndexOfPending(p);
+        columns.set(p.q, { len: d.len, titleEnd: d.titleEnd, saved: d.saved, date: d.date, kind: d.kind, paper: d.paper });
+        stored.set(p.q, d.postings);
+      }
+      const clipSeqs = new Set<number>();
+      for (const c of clips) {
+        clipSeqs.add(c.seq);
+        if ((c.deletedAt === null) !== (c.live === 1)) note(`clip ${c.id}: live flag disagrees with deletedAt`);
+        if (dead.has(c.seq)) note(`clip ${c.id}: its document ${c.seq} is marked dead`);
+        const have = stored.get(c.seq);
+        if (!have) {
+          note(`clip ${c.id}: document ${c.seq} is not indexed`);
+          continue;
+        }
+        const want = docIndexOf(c);
+        const col = columns.get(c.seq)!;
+        for (const f of ['len', 'titleEnd', 'saved', 'date', 'kind', 'paper'] as const) {
+          if (col[f] !== want[f]) note(`clip ${c.id}: stored ${f} ${col[f]} ≠ ${want[f]}`);
+        }
+        for (const [term, p] of want.postings) {
+          const s = have.get(term);
+          if (!s) note(`clip ${c.id}: term "${term}" missing from the index`);
+          else if (s.count !== p.count || s.titleCount !== p.titleCount || s.positions.join() !== p.positions.join())
+            note(`clip ${c.id}: term "${term}" stored with other counts/positions`);
+        }
+        for (const term of have.keys()) if (!want.postings.has(term)) note(`clip ${c.id}: stale term "${term}" in the index`);
+        for (const k of clipKeysOf(c)) if (!c.keys.includes(k)) note(`clip ${c.id}: dedupe key ${k} missing`);
+      }
+      for (const q of stored.keys()) if (!clipSeqs.has(q) && !dead.has(q)) note(`document ${q} is indexed but belongs to no clip`);
+      for (const q of dead) if (!stored.has(q)) note(`dead document ${q} is not in any segment`);
+      return { ok: problems.length === 0, problems };
+    });
+  }
+
+  return {
+    db,
+    saveClips,
+    updateClip,
+    deleteClip,
+    restoreClip,
+    emptyTrash,
+    purgeExpiredTrash,
+    getClip,
+    search,
+    listRecent,
+    exportAll,
+    exportJson,
+    exportMarkdown,
+    importAll,
+    stats,
+    checkConsistency,
+    requestPersistence: askPersistence,
+  };
+}
+
+let defaultStore: Store | null = null;
+/** The store over the extension's database ('epaper-reader'). */
+export function getStore(): Store {
+  if (!defaultStore || defaultStore.db !== defaultClipDB()) defaultStore = createStore(defaultClipDB());
+  return defaultStore;
+}
