@@ -1,0 +1,115 @@
+// Element → Block[]: walks a container in DOM order; paragraphs come from block elements (<p>, <div>,
+// table cells), `<br><br>` and `<br>` + indent; captions keep their hint. Iterative, so 5,000-level DOMs are fine.
+import type { Block, BlockHint } from '../types';
+import { normText } from './text';
+
+/** Elements whose text is never page text. */
+const SKIP_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED', 'SELECT', 'OPTION',
+  'INPUT', 'BUTTON', 'TEXTAREA', 'MAP', 'AREA', 'SVG', 'CANVAS', 'HEAD', 'TITLE', 'META', 'LINK', 'AUDIO', 'VIDEO',
+]);
+
+/** Elements that start and end a paragraph. */
+const BLOCK_TAGS = new Set([
+  'P', 'DIV', 'LI', 'UL', 'OL', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'TD', 'TH', 'CAPTION', 'H1', 'H2', 'H3',
+  'H4', 'H5', 'H6', 'SECTION', 'ARTICLE', 'ASIDE', 'HEADER', 'FOOTER', 'NAV', 'MAIN', 'BLOCKQUOTE', 'PRE',
+  'CENTER', 'DL', 'DT', 'DD', 'FIGURE', 'FIGCAPTION', 'HR', 'ADDRESS', 'FORM', 'FIELDSET', 'HTML', 'BODY',
+  'FOUNDER-CONTENT',
+]);
+
+/** An element hidden by its own markup (inline display:none or the hidden attribute). */
+export function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style');
+  return !!style && /display\s*:\s*none/i.test(style);
+}
+
+/** Whether an element's text is never read (scripts, forms, hidden boxes). */
+export function isSkipped(el: Element): boolean {
+  return SKIP_TAGS.has(el.tagName.toUpperCase()) || isHidden(el);
+}
+
+export interface WalkOptions {
+  /** Hint for ordinary text (default 'text'). */
+  hint?: BlockHint;
+  /** Per element: read it as a caption, skip it, or walk it normally. */
+  roleOf?: (el: Element) => 'caption' | 'skip' | undefined;
+}
+
+const BR = '\u0000';
+
+/** A paragraph buffer → blocks: `<br>` + indent splits, a lone `<br>` is a space. */
+function splitBuffer(buf: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  const parts = buf.split(BR);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (i > 0 && (part === '' || /^[ \t\r\n]*(\u3000|\u00a0\s*\u00a0)/.test(part) || parts[i - 1] === '')) {
+      out.push(cur);
+      cur = part;
+    } else cur += (i > 0 ? ' ' : '') + part;
+  }
+  out.push(cur);
+  return out.map(normText).filter(Boolean);
+}
+
+/** Read the blocks of one container element. */
+export function blocksFromElement(root: Element, opts: WalkOptions = {}): Block[] {
+  const blocks: Block[] = [];
+  const baseHint = opts.hint ?? 'text';
+  let buf = '';
+  let hint: BlockHint = baseHint;
+  const flush = () => {
+    if (buf) for (const text of splitBuffer(buf)) blocks.push({ text, hint });
+    buf = '';
+  };
+  // Stack of nodes to visit; a string entry closes a block element or a caption.
+  type Entry = Node | { close: 'block' } | { close: 'caption'; prev: BlockHint };
+  const stack: Entry[] = [root];
+  while (stack.length) {
+    const entry = stack.pop()!;
+    if (!('nodeType' in entry)) {
+      flush();
+      if (entry.close === 'caption') hint = entry.prev;
+      continue;
+    }
+    const node = entry;
+    if (node.nodeType === 3) {
+      buf += (node as Text).data.replace(/[\r\n\t]+/g, ' ');
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    const tag = el.tagName.toUpperCase();
+    if (tag === 'BR') {
+      buf += BR;
+      continue;
+    }
+    if (el !== root && isSkipped(el)) continue;
+    const role = el === root ? undefined : opts.roleOf?.(el);
+    if (role === 'skip') continue;
+    if (role === 'caption') {
+      flush();
+      stack.push({ close: 'caption', prev: hint });
+      hint = 'caption';
+    } else if (BLOCK_TAGS.has(tag)) {
+      flush();
+      stack.push({ close: 'block' });
+    } else if (tag === 'IMG') {
+      continue;
+    }
+    const kids = el.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  flush();
+  return blocks;
+}
+
+/** Visible text of an element as one line (`<br>` → space, scripts skipped). */
+export function lineText(el: Element): string {
+  return blocksFromElement(el)
+    .map((b) => b.text)
+    .join(' ')
+    .trim();
+}
