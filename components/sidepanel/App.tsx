@@ -1,0 +1,305 @@
+// The side panel: search first, the clip list (virtualised, live), a clip's reading view, the trash,
+// "paste text", export/import. State lives here; each view is its own component; the store is reached
+// only through `data` (components/sidepanel/data.ts).
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { t } from '../../lib/i18n';
+import type { Clip, ImportReport, SearchFilters } from '../../lib/store/types';
+import { ClipList } from './ClipList';
+import { DataContext, type PanelData } from './data';
+import { downloadText, exportName } from './download';
+import { EmptyState } from './EmptyState';
+import { commandFor, isControl, isTextField, type View } from './keys';
+import { PasteView } from './PasteView';
+import { ReadingView } from './ReadingView';
+import { activeFilterCount, SearchBar } from './SearchBar';
+import { TrashView } from './TrashView';
+import { useDebouncedValue } from './useDebouncedValue';
+import { useLiveWindow, type FetchWindow } from './useLiveWindow';
+
+export interface AppProps {
+  data: PanelData;
+  /** Debounce of the search box inside a typing burst (ms). */
+  debounceMs?: number;
+  /** How long the undo offer stays (ms). */
+  undoMs?: number;
+}
+
+type Theme = 'auto' | 'light' | 'dark';
+type Notice = { kind: 'import'; report: ImportReport } | { kind: 'error'; message: string } | { kind: 'info'; message: string };
+
+const THEME_KEY = 'er-panel-theme';
+const GROUP_KEY = 'er-panel-grouped';
+
+export function App({ data, debounceMs = 120, undoMs = 10_000 }: AppProps) {
+  return (
+    <DataContext.Provider value={data}>
+      <Panel data={data} debounceMs={debounceMs} undoMs={undoMs} />
+    </DataContext.Provider>
+  );
+}
+
+function Panel({ data, debounceMs, undoMs }: Required<AppProps>) {
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<SearchFilters>({});
+  const [view, setView] = useState<View>({ kind: 'list' });
+  const [activeIndex, setActiveIndex] = useState(0);
+  const [range, setRange] = useState({ first: 0, last: 20 });
+  const [undo, setUndo] = useState<{ id: string; title: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [theme, setTheme] = useState<Theme>(() => readPref(THEME_KEY, ['auto', 'light', 'dark'], 'auto'));
+  const [grouped, setGrouped] = useState(() => readPref(GROUP_KEY, ['1', '0'], '0') === '1');
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listOffset = useRef(0);
+
+  const q = useDebouncedValue(query, debounceMs).trim();
+  const key = useMemo(() => JSON.stringify([q, filters]), [q, filters]);
+  const fetchWindow = useCallback<FetchWindow>(
+    async (offset, limit) => {
+      if (q) {
+        const res = await data.search(q, filters, { offset, limit });
+        return { total: res.total, rows: res.hits.map((h) => ({ clip: h.clip, snippet: h.snippet, highlights: h.highlights })), parsed: res.parsed };
+      }
+      const res = await data.listRecent({ offset, limit }, filters);
+      return { total: res.total, rows: res.clips.map((clip) => ({ clip, snippet: null, highlights: [] })) };
+    },
+    [data, q, filters],
+  );
+  const win = useLiveWindow(fetchWindow, key, range.first, range.last);
+  const stats = useLiveQuery(() => data.stats().catch(() => undefined), [data]);
+
+  // A new query starts at its first result.
+  const [seenKey, setSeenKey] = useState(key);
+  if (seenKey !== key) {
+    setSeenKey(key);
+    setActiveIndex(0);
+  }
+  useEffect(() => {
+    listOffset.current = 0;
+  }, [key]);
+
+  const open = useCallback((clip: Clip) => setView({ kind: 'reader', id: clip.id }), []);
+  const backToList = useCallback(() => setView({ kind: 'list' }), []);
+  const remove = useCallback(
+    async (clip: Clip) => {
+      try {
+        await data.deleteClip(clip.id);
+        setUndo({ id: clip.id, title: clip.title || t('panelUntitled') });
+        setView((v) => (v.kind === 'reader' && v.id === clip.id ? { kind: 'list' } : v));
+      } catch (e) {
+        setNotice({ kind: 'error', message: t('panelDeleteFailed', errorText(e)) });
+      }
+    },
+    [data],
+  );
+  const undoDelete = async () => {
+    if (!undo) return;
+    setUndo(null);
+    await data.restoreClip(undo.id).catch((e) => setNotice({ kind: 'error', message: errorText(e) }));
+  };
+  useEffect(() => {
+    if (!undo) return;
+    const timer = setTimeout(() => setUndo(null), undoMs);
+    return () => clearTimeout(timer);
+  }, [undo, undoMs]);
+
+  const total = win.total ?? 0;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = document.activeElement;
+      const inSearch = target === searchRef.current;
+      const cmd = commandFor({
+        key: e.key,
+        modified: e.ctrlKey || e.metaKey || e.altKey,
+        inField: isTextField(target) && !inSearch,
+        inSearch,
+        onControl: isControl(target),
+        view: view.kind,
+        hasQuery: query !== '',
+      });
+      if (!cmd || e.isComposing) return;
+      e.preventDefault();
+      if (cmd === 'focus-search') searchRef.current?.focus();
+      else if (cmd === 'blur') (target as HTMLElement | null)?.blur();
+      else if (cmd === 'back') setView({ kind: 'list' });
+      else if (cmd === 'clear-query') setQuery('');
+      else if (cmd === 'next') setActiveIndex((i) => Math.min(Math.max(total - 1, 0), i + 1));
+      else if (cmd === 'prev') setActiveIndex((i) => Math.max(0, i - 1));
+      else if (cmd === 'open') {
+        const row = win.row(activeIndex);
+        if (row) open(row.clip);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [view.kind, query, total, win, activeIndex, open]);
+
+  // Coming back to the list: the search box has focus again so typing goes on where it stopped.
+  useEffect(() => {
+    if (view.kind === 'list') searchRef.current?.focus({ preventScroll: true });
+  }, [view.kind]);
+
+  const exportAs = async (kind: 'json' | 'md') => {
+    try {
+      const text = kind === 'json' ? await data.exportJson() : await data.exportMarkdown();
+      downloadText(exportName(kind), text, kind === 'json' ? 'application/json' : 'text/markdown');
+      setNotice({ kind: 'info', message: t('panelExported', stats?.clips ?? 0) });
+    } catch (e) {
+      setNotice({ kind: 'error', message: t('panelExportFailed', errorText(e)) });
+    }
+  };
+  const importFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    try {
+      const report = await data.importAll(await file.text());
+      setNotice({ kind: 'import', report });
+    } catch (e) {
+      setNotice({ kind: 'error', message: t('panelImportFailed', errorText(e)) });
+    }
+    input.value = '';
+  };
+  const cycleTheme = () => {
+    const next: Theme = theme === 'auto' ? 'light' : theme === 'light' ? 'dark' : 'auto';
+    setTheme(next);
+    writePref(THEME_KEY, next);
+  };
+  const toggleGrouped = () => {
+    setGrouped((g) => {
+      writePref(GROUP_KEY, g ? '0' : '1');
+      return !g;
+    });
+  };
+
+  const nFilters = activeFilterCount(filters);
+  const isEmptyArchive = win.total === 0 && !q && nFilters === 0 && !win.stale;
+  const countLine =
+    win.total === undefined ? t('panelLoading') : q || nFilters ? t('panelResults', win.total, stats?.clips ?? '…') : t('panelClipCount', win.total);
+
+  return (
+    <div className="er-theme ep-panel" data-theme={theme} data-testid="panel-root">
+      <header className="ep-head">
+        {view.kind === 'list' && (
+          <SearchBar value={query} onChange={setQuery} filters={filters} onFilters={setFilters} stats={stats} parsed={win.stale ? undefined : win.parsed} inputRef={searchRef} />
+        )}
+        <div className="ep-toolbar">
+          <span className="ep-count" data-testid="clip-count" aria-live="polite">
+            {countLine}
+            {win.stale && win.total !== undefined ? ' …' : ''}
+          </span>
+          <span className="ep-spacer" />
+          {view.kind === 'list' && (
+            <button type="button" className="er-btn ep-small" data-testid="group-toggle" aria-pressed={grouped} onClick={toggleGrouped}>
+              {grouped ? t('panelGrouped') : t('panelNewest')}
+            </button>
+          )}
+          <button type="button" className="er-btn ep-small" data-testid="paste-open" onClick={() => setView({ kind: 'paste' })}>
+            {t('panelPaste')}
+          </button>
+          <button type="button" className="er-btn ep-small" data-testid="trash-open" onClick={() => setView({ kind: 'trash' })}>
+            {t('panelTrash')}
+            {stats?.trash ? ` (${stats.trash})` : ''}
+          </button>
+          <button type="button" className="er-btn ep-small" data-testid="export-button" title={t('panelExportJsonHint')} onClick={() => void exportAs('json')}>
+            {t('panelExportJson')}
+          </button>
+          <button type="button" className="er-btn ep-small" data-testid="export-markdown" onClick={() => void exportAs('md')}>
+            {t('panelExportMarkdown')}
+          </button>
+          <label className="er-btn ep-small ep-file">
+            {t('panelImport')}
+            <input type="file" accept=".json,application/json" data-testid="import-input" onChange={(e) => void importFile(e.currentTarget)} />
+          </label>
+          <button type="button" className="er-btn ep-small" data-testid="theme-toggle" title={t('panelTheme')} aria-label={t('panelTheme')} onClick={cycleTheme}>
+            {theme === 'auto' ? '◐' : theme === 'light' ? '☀' : '☾'}
+          </button>
+        </div>
+        {notice && <NoticeBar notice={notice} onClose={() => setNotice(null)} />}
+        {win.error && (
+          <div className="ep-error" role="alert" data-testid="panel-error">
+            {t('panelQueryFailed', win.error)}
+          </div>
+        )}
+      </header>
+      <main className="ep-main">
+        {view.kind === 'list' &&
+          (isEmptyArchive ? (
+            <EmptyState onPaste={() => setView({ kind: 'paste' })} />
+          ) : win.total === 0 && !win.stale ? (
+            <p className="ep-muted ep-pad" data-testid="no-results">
+              {t('panelNoResults')}
+            </p>
+          ) : (
+            <ClipList
+              win={win}
+              activeIndex={activeIndex}
+              grouped={grouped}
+              onActivate={setActiveIndex}
+              onOpen={open}
+              onDelete={(c) => void remove(c)}
+              onRange={(first, last) => setRange((r) => (r.first === first && r.last === last ? r : { first, last }))}
+              initialOffset={() => listOffset.current}
+              onScrollOffset={(o) => (listOffset.current = o)}
+            />
+          ))}
+        {view.kind === 'reader' && <ReadingView id={view.id} onBack={backToList} onDelete={(c) => void remove(c)} />}
+        {view.kind === 'trash' && <TrashView onBack={backToList} />}
+        {view.kind === 'paste' && <PasteView onBack={backToList} />}
+      </main>
+      {undo && (
+        <div className="ep-toast" role="status" data-testid="undo-toast">
+          <span>{t('panelMovedToTrash', undo.title)}</span>
+          <button type="button" className="er-btn ep-small primary" data-testid="clip-undo" onClick={() => void undoDelete()}>
+            {t('panelUndo')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function NoticeBar({ notice, onClose }: { notice: Notice; onClose(): void }) {
+  return (
+    <div className={`ep-notice ${notice.kind === 'error' ? 'ep-error' : ''}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+      {notice.kind === 'import' ? (
+        <div data-testid="import-summary">
+          {t('panelImportSummary', notice.report.added, notice.report.updated, notice.report.skipped.length)}
+          {notice.report.skipped.length > 0 && (
+            <ul className="ep-skipped">
+              {notice.report.skipped.slice(0, 5).map((s) => (
+                <li key={s.index}>{t('panelImportSkipped', s.index + 1, s.reason)}</li>
+              ))}
+              {notice.report.skipped.length > 5 && <li>{t('panelImportMore', notice.report.skipped.length - 5)}</li>}
+            </ul>
+          )}
+        </div>
+      ) : (
+        <span data-testid={notice.kind === 'error' ? 'panel-notice-error' : 'panel-notice'}>{notice.message}</span>
+      )}
+      <button type="button" className="ep-icon-btn" aria-label={t('panelDismiss')} onClick={onClose}>
+        ✕
+      </button>
+    </div>
+  );
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function readPref<T extends string>(key: string, allowed: T[], fallback: T): T {
+  try {
+    const v = globalThis.localStorage?.getItem(key);
+    return allowed.includes(v as T) ? (v as T) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+function writePref(key: string, value: string) {
+  try {
+    globalThis.localStorage?.setItem(key, value);
+  } catch {
+    /* private mode: the choice lasts this session */
+  }
+}

@@ -1,0 +1,138 @@
+// The clip list: a virtualised column of rows (title, paper · date · 版次, highlighted snippet) read a few
+// pages at a time through useLiveWindow, with an active row for keyboard navigation and optional group
+// headers (paper · date) where neighbouring clips come from another issue.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import { t } from '../../lib/i18n';
+import type { Clip } from '../../lib/store/types';
+import { groupLabel, whereLine } from './groups';
+import { Highlight } from './Highlight';
+import type { LiveWindow, Row } from './useLiveWindow';
+
+export interface ClipListProps {
+  win: LiveWindow;
+  activeIndex: number;
+  grouped: boolean;
+  onActivate(index: number): void;
+  onOpen(clip: Clip): void;
+  onDelete(clip: Clip): void;
+  /** The visible index range, for the window to read. */
+  onRange(first: number, last: number): void;
+  /** Scroll offset to start at (coming back from the reading view) and a sink for the current one. */
+  initialOffset?: () => number;
+  onScrollOffset?(offset: number): void;
+}
+
+const ROW_HEIGHT = 84;
+const HEADER_HEIGHT = 30;
+
+export function ClipList({ win, activeIndex, grouped, onActivate, onOpen, onDelete, onRange, initialOffset, onScrollOffset }: ClipListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const count = win.total ?? 0;
+  const headerAt = (i: number): string | null => {
+    if (!grouped) return null;
+    const row = win.row(i);
+    if (!row) return null;
+    const label = groupLabel(row.clip, t('panelUnknownSource'));
+    const prev = i > 0 ? win.row(i - 1) : undefined;
+    return i === 0 || (prev && groupLabel(prev.clip, t('panelUnknownSource')) !== label) ? label : null;
+  };
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => ROW_HEIGHT + (headerAt(i) ? HEADER_HEIGHT : 0),
+    overscan: 8,
+    initialOffset: initialOffset ?? 0,
+    initialRect: { width: 360, height: 720 },
+    onChange: (v) => {
+      const items = v.getVirtualItems();
+      const first = items[0]?.index ?? 0;
+      const last = items[items.length - 1]?.index ?? 0;
+      onRange(first, last);
+      onScrollOffset?.(v.scrollOffset ?? 0);
+    },
+  });
+
+  useEffect(() => {
+    if (activeIndex >= 0 && activeIndex < count) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+  }, [activeIndex, count, virtualizer]);
+
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div ref={scrollRef} className="ep-scroll" data-testid="clip-list" aria-busy={win.stale} role="listbox" aria-label={t('panelTitle')}>
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
+        {items.map((item) => {
+          const row = win.row(item.index);
+          const header = headerAt(item.index);
+          return (
+            <div
+              key={row ? `${row.clip.id}` : `p${item.index}`}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className="ep-slot"
+              style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
+            >
+              {header && (
+                <div className="ep-group" data-testid="clip-group">
+                  {header}
+                </div>
+              )}
+              {row ? (
+                <ClipRow row={row} active={item.index === activeIndex} onActivate={() => onActivate(item.index)} onOpen={onOpen} onDelete={onDelete} />
+              ) : (
+                <div className="ep-row ep-placeholder" aria-hidden="true" />
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function ClipRow({ row, active, onActivate, onOpen, onDelete }: { row: Row; active: boolean; onActivate(): void; onOpen(c: Clip): void; onDelete(c: Clip): void }) {
+  const { clip, snippet, highlights } = row;
+  const titleMarks = highlights.filter((h) => h.field === 'title');
+  const where = whereLine(clip);
+  const title = clip.title || t(clip.kind === 'caption' ? 'panelUntitledCaption' : 'panelUntitled');
+  return (
+    <div
+      className={`ep-row${active ? ' is-active' : ''}`}
+      data-testid="clip-item"
+      data-id={clip.id}
+      role="option"
+      aria-selected={active}
+      onMouseDown={onActivate}
+      onClick={() => onOpen(clip)}
+    >
+      <div className="ep-row-main">
+        <button type="button" className="ep-row-title" data-testid="clip-open" onClick={(e) => {
+            e.stopPropagation();
+            onOpen(clip);
+          }} tabIndex={-1}>
+          <span data-testid="clip-title" lang="zh-CN">
+            {clip.title ? <Highlight text={clip.title} marks={titleMarks} /> : title}
+          </span>
+        </button>
+        <div className="ep-row-meta">
+          {clip.kind !== 'article' && <span className="ep-kind">{t(kindKey[clip.kind])}</span>}
+          {where && <span>{where}</span>}
+          {clip.tags.length > 0 && <span className="ep-tags">{clip.tags.map((tag) => `#${tag}`).join(' ')}</span>}
+        </div>
+        {snippet && snippet.text && (
+          <p className="ep-snippet" lang="zh-CN">
+            <Highlight text={snippet.text} marks={snippet.marks} testId="search-snippet" />
+          </p>
+        )}
+      </div>
+      <button type="button" className="ep-icon-btn" data-testid="clip-delete" aria-label={t('panelDelete')} title={t('panelDelete')} onClick={(e) => {
+        e.stopPropagation();
+        onDelete(clip);
+      }} onMouseDown={(e) => e.stopPropagation()} tabIndex={-1}>
+        🗑
+      </button>
+    </div>
+  );
+}
+
+export const kindKey = { article: 'panelKindArticle', caption: 'panelKindCaption', notice: 'panelKindNotice', advert: 'panelKindAdvert' } as const;

@@ -1,0 +1,103 @@
+// The trash: clips deleted from the list, newest deletion first as the store lists them, each with
+// Restore; "Empty trash" deletes them for good after a second click to confirm.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useRef, useState } from 'react';
+import { t } from '../../lib/i18n';
+import { useData } from './data';
+import { whereLine } from './groups';
+import { useLiveWindow, type FetchWindow } from './useLiveWindow';
+
+export function TrashView({ onBack }: { onBack(): void }) {
+  const data = useData();
+  const [range, setRange] = useState({ first: 0, last: 20 });
+  const [confirming, setConfirming] = useState(false);
+  const fetchWindow = useCallback<FetchWindow>(async (offset, limit) => {
+    const res = await data.listRecent({ offset, limit }, { trash: true });
+    return { total: res.total, rows: res.clips.map((clip) => ({ clip, snippet: null, highlights: [] })) };
+  }, [data]);
+  const win = useLiveWindow(fetchWindow, 'trash', range.first, range.last);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const count = win.total ?? 0;
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 64,
+    overscan: 8,
+    initialRect: { width: 360, height: 720 },
+    onChange: (v) => {
+      const items = v.getVirtualItems();
+      const first = items[0]?.index ?? 0;
+      const last = items[items.length - 1]?.index ?? 0;
+      setRange((r) => (r.first === first && r.last === last ? r : { first, last }));
+    },
+  });
+
+  return (
+    <div className="ep-trash" data-testid="trash-view">
+      <div className="ep-reading-bar">
+        <button type="button" className="er-btn ep-small" data-testid="trash-back" onClick={onBack}>
+          ← {t('panelBack')}
+        </button>
+        <strong className="ep-count" data-testid="trash-count">
+          {t('panelTrashCount', count)}
+        </strong>
+        <span className="ep-spacer" />
+        {count > 0 &&
+          (confirming ? (
+            <>
+              <button
+                type="button"
+                className="er-btn ep-small primary"
+                data-testid="trash-empty-confirm"
+                onClick={() => {
+                  setConfirming(false);
+                  void data.emptyTrash();
+                }}
+              >
+                {t('panelEmptyTrashConfirm', count)}
+              </button>
+              <button type="button" className="er-btn ep-small" onClick={() => setConfirming(false)}>
+                {t('panelCancel')}
+              </button>
+            </>
+          ) : (
+            <button type="button" className="er-btn ep-small" data-testid="trash-empty" onClick={() => setConfirming(true)}>
+              {t('panelEmptyTrash')}
+            </button>
+          ))}
+      </div>
+      {win.total === 0 && <p className="ep-muted ep-pad">{t('panelTrashEmpty')}</p>}
+      <div ref={scrollRef} className="ep-scroll">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = win.row(item.index);
+            return (
+              <div
+                key={row ? row.clip.id : `p${item.index}`}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
+              >
+                {row ? (
+                  <div className="ep-row" data-testid="trash-item" data-id={row.clip.id}>
+                    <div className="ep-row-main">
+                      <div className="ep-row-title" lang="zh-CN" data-testid="trash-title">
+                        {row.clip.title || t('panelUntitled')}
+                      </div>
+                      <div className="ep-row-meta">{whereLine(row.clip)}</div>
+                    </div>
+                    <button type="button" className="er-btn ep-small" data-testid="trash-restore" onClick={() => void data.restoreClip(row.clip.id)}>
+                      {t('panelRestore')}
+                    </button>
+                  </div>
+                ) : (
+                  <div className="ep-row ep-placeholder" aria-hidden="true" />
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+// @vitest-environment jsdom
+// The panel's list and search over a real store on fake-indexeddb: empty state, live updates,
+// newest-first order and counts, search with <mark> highlights, filters, grouping, keyboard.
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { article, fakeLayout, freshStore, renderPanel, seed } from './helpers';
+
+fakeLayout();
+
+const titles = () => screen.queryAllByTestId('clip-title').map((el) => el.textContent);
+
+describe('side panel list', () => {
+  it('teaches the product when empty, then shows a clip saved elsewhere without reload', async () => {
+    const store = freshStore();
+    renderPanel(store);
+    const empty = await screen.findByTestId('empty-state');
+    expect(within(empty).getAllByRole('listitem')).toHaveLength(3);
+    // A save from "the background" (same database, another caller) shows up live.
+    await act(async () => {
+      await store.saveClips([article('春耕时节农机忙', ['田间地头,拖拉机来回穿梭。'])]);
+    });
+    await waitFor(() => expect(titles()).toEqual(['春耕时节农机忙']));
+    expect(screen.queryByTestId('empty-state')).toBeNull();
+  });
+
+  it('lists newest first with paper · date · 版次 and the count', async () => {
+    const store = freshStore();
+    await seed(store);
+    renderPanel(store);
+    await waitFor(() => expect(titles()).toEqual(['老街换新颜', '社区夜校开课了', '桃溪村果农忙嫁接']));
+    expect(screen.getByTestId('clip-count').textContent).toMatch(/3/);
+    const first = screen.getAllByTestId('clip-item')[0]!;
+    expect(first.textContent).toContain('滨海晚报 · 2025-03-10 · B02 城事');
+  });
+
+  it('searches as you type and marks the matched word in the snippet', async () => {
+    const store = freshStore();
+    await seed(store);
+    renderPanel(store);
+    await waitFor(() => expect(titles()).toHaveLength(3));
+    fireEvent.change(screen.getByTestId('search-input'), { target: { value: '嫁接' } });
+    await waitFor(() => expect(titles()).toEqual(['桃溪村果农忙嫁接']));
+    const item = screen.getByTestId('clip-item');
+    const marks = [...item.querySelectorAll('mark')].map((m) => m.textContent);
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks.every((m) => m === '嫁接')).toBe(true);
+    expect(within(item).getByTestId('search-snippet').textContent).toContain('嫁接');
+    expect(screen.getByTestId('clip-count').textContent).toMatch(/1/);
+
+    fireEvent.change(screen.getByTestId('search-input'), { target: { value: '没有这个词汇' } });
+    await screen.findByTestId('no-results');
+    // Esc clears the query and the whole list is back.
+    fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'Escape' });
+    await waitFor(() => expect(titles()).toHaveLength(3));
+    expect((screen.getByTestId('search-input') as HTMLInputElement).value).toBe('');
+  });
+
+  it('waits for an IME composition to end before searching', async () => {
+    const store = freshStore();
+    await seed(store);
+    renderPanel(store);
+    await waitFor(() => expect(titles()).toHaveLength(3));
+    const input = screen.getByTestId('search-input');
+    fireEvent.compositionStart(input);
+    fireEvent.change(input, { target: { value: 'laojie' } });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(titles()).toHaveLength(3);
+    fireEvent.change(input, { target: { value: '老街' } });
+    fireEvent.compositionEnd(input, { data: '老街' });
+    await waitFor(() => expect(titles()).toEqual(['老街换新颜']));
+  });
+
+  it('shows the syntax help in one click', async () => {
+    renderPanel(freshStore());
+    expect(screen.queryByTestId('search-help')).toBeNull();
+    fireEvent.click(screen.getByTestId('search-help-toggle'));
+    expect(screen.getByTestId('search-help').textContent).toMatch(/"/);
+  });
+
+  it('filters by paper, kind and date range', async () => {
+    const store = freshStore();
+    await seed(store);
+    renderPanel(store);
+    await waitFor(() => expect(titles()).toHaveLength(3));
+    fireEvent.click(screen.getByTestId('filters-toggle'));
+    const paper = screen.getByTestId('filter-paper') as HTMLSelectElement;
+    await waitFor(() => expect([...paper.options].map((o) => o.value)).toContain('滨海晚报'));
+    fireEvent.change(paper, { target: { value: '滨海晚报' } });
+    await waitFor(() => expect(titles()).toEqual(['老街换新颜', '社区夜校开课了']));
+    fireEvent.change(screen.getByTestId('filter-kind'), { target: { value: 'notice' } });
+    await waitFor(() => expect(titles()).toEqual(['老街换新颜']));
+    fireEvent.click(screen.getByTestId('filters-clear'));
+    await waitFor(() => expect(titles()).toHaveLength(3));
+    fireEvent.change(screen.getByTestId('filter-date-from'), { target: { value: '2025-03-11' } });
+    await waitFor(() => expect(titles()).toEqual(['桃溪村果农忙嫁接']));
+    // Filters apply to searches too.
+    fireEvent.change(screen.getByTestId('search-input'), { target: { value: '老街' } });
+    await screen.findByTestId('no-results');
+  });
+
+  it('groups neighbouring clips by paper and date', async () => {
+    const store = freshStore();
+    await seed(store);
+    renderPanel(store);
+    await waitFor(() => expect(titles()).toHaveLength(3));
+    expect(screen.queryAllByTestId('clip-group')).toHaveLength(0);
+    fireEvent.click(screen.getByTestId('group-toggle'));
+    await waitFor(() => expect(screen.queryAllByTestId('clip-group').map((g) => g.textContent)).toEqual(['滨海晚报 · 2025-03-10', '江东日报 · 2025-03-12']));
+    fireEvent.click(screen.getByTestId('group-toggle'));
+  });
+
+  it('moves with ↑ ↓, opens with Enter, goes back with Esc, and focuses search with /', async () => {
+    const store = freshStore();
+    await seed(store);
+    renderPanel(store);
+    await waitFor(() => expect(titles()).toHaveLength(3));
+    const search = screen.getByTestId('search-input');
+    search.blur();
+    fireEvent.keyDown(document.body, { key: '/' });
+    expect(document.activeElement).toBe(search);
+    fireEvent.keyDown(search, { key: 'ArrowDown' });
+    fireEvent.keyDown(search, { key: 'ArrowDown' });
+    fireEvent.keyDown(search, { key: 'ArrowUp' });
+    await waitFor(() => expect(screen.getAllByTestId('clip-item')[1]!.getAttribute('aria-selected')).toBe('true'));
+    fireEvent.keyDown(search, { key: 'Enter' });
+    const reader = await screen.findByTestId('clip-reader');
+    await waitFor(() => expect(within(reader).getByTestId('reader-title').textContent).toBe('社区夜校开课了'));
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    await waitFor(() => expect(titles()).toHaveLength(3));
+    expect(screen.queryByTestId('clip-reader')).toBeNull();
+  });
+
+  it('renders 100,000 rows virtually: only the visible few are in the DOM', async () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => i);
+    const store = freshStore();
+    const fake = {
+      ...store,
+      listRecent: async (page: { offset?: number; limit?: number } = {}) => {
+        const from = page.offset ?? 0;
+        const slice = rows.slice(from, from + (page.limit ?? 20));
+        return {
+          total: rows.length,
+          clips: slice.map((i) => ({ ...article(`第${i}篇`, ['正文']), id: `v${i}`, savedAt: i, updatedAt: i, tags: [], note: '', key: `k${i}`, deletedAt: null, url: null, paper: null, date: null, page: null })),
+        };
+      },
+    };
+    renderPanel(fake as typeof store);
+    await waitFor(() => expect(titles()[0]).toBe('第0篇'));
+    expect(screen.getAllByTestId('clip-item').length).toBeLessThan(40);
+    expect(screen.getByTestId('clip-count').textContent).toMatch(/100,?000/);
+  });
+});
