@@ -38,6 +38,16 @@ export interface WalkOptions {
 
 const BR = '\u0000';
 
+/** Inline elements that make text bold; a paragraph that is all bold (or an <h2>…) may be a subhead. */
+const BOLD_TAGS = new Set(['STRONG', 'B', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+/** A short all-bold paragraph is a subhead (heading) unless it reads like a sentence or a credit. */
+export const SUBHEAD_RULE = { maxChars: 30, notEnding: /[。！？!?；;，,、…：:]$/, notStarting: /^[（(【〔]/ };
+
+function looksLikeSubhead(text: string): boolean {
+  return text.length <= SUBHEAD_RULE.maxChars && !SUBHEAD_RULE.notEnding.test(text) && !SUBHEAD_RULE.notStarting.test(text);
+}
+
 /** A paragraph buffer → blocks: `<br>` + indent splits, a lone `<br>` is a space. */
 function splitBuffer(buf: string): string[] {
   const out: string[] = [];
@@ -60,23 +70,39 @@ export function blocksFromElement(root: Element, opts: WalkOptions = {}): Block[
   const baseHint = opts.hint ?? 'text';
   let buf = '';
   let hint: BlockHint = baseHint;
+  let bold = 0;
+  let plainChars = 0;
+  let boldChars = 0;
   const flush = () => {
-    if (buf) for (const text of splitBuffer(buf)) blocks.push({ text, hint });
+    if (buf) {
+      const texts = splitBuffer(buf);
+      const subhead = hint === 'text' && texts.length === 1 && boldChars > 0 && plainChars === 0 && looksLikeSubhead(texts[0]!);
+      for (const text of texts) blocks.push({ text, hint: subhead ? 'heading' : hint });
+    }
     buf = '';
+    plainChars = boldChars = 0;
   };
-  // Stack of nodes to visit; a string entry closes a block element or a caption.
-  type Entry = Node | { close: 'block' } | { close: 'caption'; prev: BlockHint };
+  // Stack of nodes to visit; marker entries close a block element, a caption or a bold run.
+  type Entry = Node | { close: 'block' } | { close: 'bold' } | { close: 'caption'; prev: BlockHint };
   const stack: Entry[] = [root];
   while (stack.length) {
     const entry = stack.pop()!;
     if (!('nodeType' in entry)) {
+      if (entry.close === 'bold') {
+        bold--;
+        continue;
+      }
       flush();
       if (entry.close === 'caption') hint = entry.prev;
       continue;
     }
     const node = entry;
     if (node.nodeType === 3) {
-      buf += (node as Text).data.replace(/[\r\n\t]+/g, ' ');
+      const data = (node as Text).data;
+      buf += data.replace(/[\r\n\t]+/g, ' ');
+      const n = data.replace(/[\s\u00a0\u3000]+/g, '').length;
+      if (bold > 0) boldChars += n;
+      else plainChars += n;
       continue;
     }
     if (node.nodeType !== 1) continue;
@@ -98,6 +124,11 @@ export function blocksFromElement(root: Element, opts: WalkOptions = {}): Block[
       stack.push({ close: 'block' });
     } else if (tag === 'IMG') {
       continue;
+    }
+    if (BOLD_TAGS.has(tag)) {
+      bold++;
+      if (BLOCK_TAGS.has(tag)) stack.splice(stack.length - 1, 0, { close: 'bold' });
+      else stack.push({ close: 'bold' });
     }
     const kids = el.childNodes;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);

@@ -21,9 +21,28 @@ export function readabilityBlocks(doc: Document): Block[] {
   const body = blocksFromElement(content, {
     roleOf: (el) => (/^(FIGCAPTION|CAPTION)$/i.test(el.tagName) ? 'caption' : undefined),
   });
-  if (!body.length) return [];
-  const titled = title && !body.slice(0, 3).some((b) => compact(b.text) === compact(title));
-  return titled ? [{ text: title, hint: 'title' }, ...body] : body;
+  if (body.reduce((n, b) => n + compact(b.text).length, 0) < MIN_ARTICLE_CHARS) return [];
+  return withTitle(body, title);
+}
+
+/** Text an article found by Readability must have; less is a form, a menu, an error page. */
+const MIN_ARTICLE_CHARS = 80;
+
+/** Separators between an article's title and the site's name in a <title>. */
+const TITLE_SEPARATORS = /\s+[-_|–—·]\s+|\s*[|｜_]\s*/;
+
+/**
+ * Mark the title: one of the first blocks that the page title contains ("新操场" in "新操场 - 某某网") is
+ * the title; otherwise the page title, without its site part, goes first.
+ */
+function withTitle(body: Block[], title: string): Block[] {
+  if (!title) return body;
+  const t = compact(title);
+  const i = body.slice(0, 3).findIndex((b) => compact(b.text).length >= 4 && t.includes(compact(b.text)));
+  if (i >= 0) return body.map((b, j) => (j === i ? { ...b, hint: 'title' as const } : b));
+  const parts = title.split(TITLE_SEPARATORS).map((x) => x.trim()).filter(Boolean);
+  const main = parts.reduce((a, b) => (b.length > a.length ? b : a), '');
+  return [{ text: main || title, hint: 'title' }, ...body];
 }
 
 /** Non-link text needed before a page's body is read without Readability. */

@@ -30,14 +30,17 @@ export function baseOf(doc: Document, url: string | undefined): string | undefin
   return page;
 }
 
-/** A link's title: its visible text, else the title a script writes (`view("…")`), else title/alt. */
+/**
+ * A link's title: the string a script in it writes (`document.write(view("…"))`, full even where the
+ * page shows it cut to 20 characters), else its visible text, else its title/alt attribute.
+ */
 export function linkTitle(el: Element): string {
-  const visible = lineText(el);
-  if (visible) return visible;
   for (const s of Array.from(el.querySelectorAll('script'))) {
     const m = (s.textContent ?? '').match(/(["'])((?:(?!\1)[^\\]|\\.)+)\1/);
-    if (m) return normText(stripTagText(m[2]!));
+    if (m && normText(stripTagText(m[2]!))) return normText(stripTagText(m[2]!));
   }
+  const visible = lineText(el);
+  if (visible) return visible;
   return normText(stripTagText(el.getAttribute('title') ?? el.getAttribute('alt') ?? ''));
 }
 

@@ -43,7 +43,7 @@ export const rmrbCurrent: Profile = {
       { from: 'url' },
     ],
     page: [
-      { from: 'text', selector: '.sec .date, .m-article-attr', pattern: /第\s*(?<num>[A-Za-z]?\d{1,3})\s*版/ },
+      { from: 'text', selector: '.sec .date, .m-article-attr', pattern: /(?:第\s*)?(?<num>[A-Za-z]?\d{1,3})\s*版/ },
       { from: 'text', selector: '.paper-bot .ban, .ban, .m-paper-name', pattern: /第?\s*(?<num>[A-Za-z]?\d{1,3})\s*版\s*[：:]\s*(?<name>.+)$/ },
       { from: 'url', pattern: /node_(?<num>[A-Za-z]?\d{1,3})\.html?/i },
     ],
