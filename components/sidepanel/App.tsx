@@ -11,6 +11,7 @@ import { downloadText, exportName } from './download';
 import { EmptyState } from './EmptyState';
 import { commandFor, isControl, isTextField, type View } from './keys';
 import { PasteView } from './PasteView';
+import { readFileText } from './readFile';
 import { ReadingView } from './ReadingView';
 import { activeFilterCount, SearchBar } from './SearchBar';
 import { TrashView } from './TrashView';
@@ -26,7 +27,7 @@ export interface AppProps {
 }
 
 type Theme = 'auto' | 'light' | 'dark';
-type Notice = { kind: 'import'; report: ImportReport } | { kind: 'error'; message: string } | { kind: 'info'; message: string };
+type Notice = { kind: 'import'; report: ImportReport; error?: string } | { kind: 'error'; message: string } | { kind: 'info'; message: string };
 
 const THEME_KEY = 'er-panel-theme';
 const GROUP_KEY = 'er-panel-grouped';
@@ -152,10 +153,13 @@ function Panel({ data, debounceMs, undoMs }: Required<AppProps>) {
     const file = input.files?.[0];
     if (!file) return;
     try {
-      const report = await data.importAll(await file.text());
+      const report = await data.importAll(await readFileText(file));
       setNotice({ kind: 'import', report });
     } catch (e) {
-      setNotice({ kind: 'error', message: t('panelImportFailed', errorText(e)) });
+      // The store rejects a file with invalid records as a whole and says which ones (e.report).
+      const report = (e as { report?: ImportReport } | null)?.report;
+      const message = t('panelImportFailed', errorText(e).split('\n')[0] ?? '');
+      setNotice(report ? { kind: 'import', report, error: message } : { kind: 'error', message });
     }
     input.value = '';
   };
@@ -263,6 +267,7 @@ function NoticeBar({ notice, onClose }: { notice: Notice; onClose(): void }) {
     <div className={`ep-notice ${notice.kind === 'error' ? 'ep-error' : ''}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
       {notice.kind === 'import' ? (
         <div data-testid="import-summary">
+          {notice.error && <div className="ep-error">{notice.error}</div>}
           {t('panelImportSummary', notice.report.added, notice.report.updated, notice.report.skipped.length)}
           {notice.report.skipped.length > 0 && (
             <ul className="ep-skipped">

@@ -118,10 +118,16 @@ describe('side panel list', () => {
     search.blur();
     fireEvent.keyDown(document.body, { key: '/' });
     expect(document.activeElement).toBe(search);
+    const selected = () => screen.getAllByTestId('clip-item').findIndex((el) => el.getAttribute('aria-selected') === 'true');
+    expect(selected()).toBe(0);
     fireEvent.keyDown(search, { key: 'ArrowDown' });
+    await waitFor(() => expect(selected()).toBe(1));
     fireEvent.keyDown(search, { key: 'ArrowDown' });
+    await waitFor(() => expect(selected()).toBe(2));
+    fireEvent.keyDown(search, { key: 'ArrowDown' });
+    await waitFor(() => expect(selected()).toBe(2));
     fireEvent.keyDown(search, { key: 'ArrowUp' });
-    await waitFor(() => expect(screen.getAllByTestId('clip-item')[1]!.getAttribute('aria-selected')).toBe('true'));
+    await waitFor(() => expect(selected()).toBe(1));
     fireEvent.keyDown(search, { key: 'Enter' });
     const reader = await screen.findByTestId('clip-reader');
     await waitFor(() => expect(within(reader).getByTestId('reader-title').textContent).toBe('社区夜校开课了'));
