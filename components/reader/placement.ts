@@ -2,6 +2,7 @@
 // a duplicate goes under the article that holds the text it repeats; everything else
 // (masthead, page headers, markers, furniture) goes to the page-level list.
 import type { Article, Removed } from '../../lib/types';
+export { articleSignature } from '../../lib/signature';
 
 export interface RemovedPlacement {
   /** Removed items per article index. */
@@ -26,10 +27,4 @@ export function placeRemoved(articles: Article[], removed: Removed[]): RemovedPl
     else byArticle.set(target, [...(byArticle.get(target) ?? []), { item, index }]);
   });
   return { byArticle, page };
-}
-
-/** A short stable signature of an article, to match it with saved clips (title, else start of body). */
-export function articleSignature(a: Pick<Article, 'title' | 'body' | 'kind'>): string {
-  const base = a.title || a.body.map((b) => b.text).join('');
-  return `${a.kind}:${key(base).slice(0, 60)}`;
 }

@@ -2,7 +2,7 @@
 // and clean the page, and mount or remove the overlay. Kept out of the entrypoint so it can be
 // unit-tested with a fake mount and a fake api.
 import { cleanBlocks, cleanText } from '../../lib/segment';
-import { extract, fetchLayoutArticles } from '../../lib/extract/browser';
+import { extract, fetchLayoutArticles } from '../../lib/extract/extract';
 import { sendMessage, type ReaderCommand } from '../../lib/messages';
 import type { CleanPage } from '../../lib/types';
 import type { ReaderApi } from './ReaderApp';

@@ -1,6 +1,6 @@
 // Chrome only: declarativeContent rules that mark the toolbar icon on e-paper pages before any
 // click, from the templates' URL patterns, without host permissions. Firefox has no such API.
-import { epaperUrlPatterns } from '../extract/url-patterns';
+import { PROFILES } from '../extract/extract';
 
 export async function installEpaperHints(): Promise<boolean> {
   const dc = (globalThis as unknown as { chrome?: { declarativeContent?: typeof chrome.declarativeContent } }).chrome?.declarativeContent;
@@ -35,4 +35,17 @@ async function hintIcon(): Promise<Record<string, ImageData>> {
     out[String(size)] = g.getImageData(0, 0, size, size);
   }
   return out;
+}
+
+/** The templates' URL patterns as RE2 expressions (declarativeContent's syntax); JS-only constructs are skipped. */
+export function epaperUrlPatterns(): string[] {
+  const out = new Set<string>();
+  for (const p of PROFILES) {
+    for (const rule of p.url) {
+      const src = rule.re.source;
+      if (/\(\?[=!<]|\\[1-9]|\\k</.test(src)) continue;
+      out.add((rule.re.flags.includes('i') ? '(?i)' : '') + src.replace(/\\\//g, '/'));
+    }
+  }
+  return [...out];
 }

@@ -56,7 +56,7 @@ describe('hostile page text', () => {
     const kit = await session.openExtensionPage('testkit.html');
     await kit.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
     const roundTrip = await kit.evaluate(async () => {
-      const s = (window as unknown as { erStore: typeof import('../../lib/store') }).erStore;
+      const s = (window as unknown as { erStore: import('../../lib/store').Store }).erStore;
       const json = await s.exportJson();
       const report = await s.importAll(JSON.parse(json));
       return { json, report };

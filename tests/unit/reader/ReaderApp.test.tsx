@@ -147,7 +147,7 @@ describe('ReaderApp', () => {
     const { api, saved } = fakeApi({
       clipLinks: vi.fn(async (ls, { onProgress }) => {
         onProgress(ls.length, ls.length);
-        return ls.map((link, i) =>
+        return ls.map((link: { title: string; url: string }, i: number) =>
           i === 2 ? { link, error: 'HTTP 404' } : { link, page: { source: { paper: '测试日报' }, articles: [art({ title: link.title, body: [{ type: 'paragraph', text: '正文。' }] })], removed: [] } },
         );
       }),
