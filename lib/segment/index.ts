@@ -1,0 +1,50 @@
+// lib/segment: a page's text blocks → its clean articles. Pure functions, no DOM, no browser API;
+// the same code runs in the content script, the side panel, the CLI and the tests.
+import type { CleanPage, SourcePage } from '../types';
+import type { Item, Working } from './item';
+import { assemble } from './stages/assemble';
+import { classify } from './stages/classify';
+import { context } from './stages/context';
+import { continuation } from './stages/continuation';
+import { dedupe } from './stages/dedupe';
+import { echoes } from './stages/echoes';
+import { furniture } from './stages/furniture';
+import { join } from './stages/join';
+import { normalise } from './stages/normalise';
+import { splitText } from './stages/split';
+import { stutters } from './stages/stutters';
+
+type Stage = (w: Working) => Working;
+const onItems =
+  (f: (items: Item[]) => Item[]): Stage =>
+  (w) => ({ ...w, items: f(w.items) });
+
+/** The rules, in order. */
+export const STAGES: readonly [string, Stage][] = [
+  ['classify', onItems(classify)], // each block on its own: marker, furniture, notice, byline, caption, headline-shaped…
+  ['context', onItems(context)], // neighbours decide: title/kicker/subtitle, subhead, slogan, caption credit, masthead runs
+  ['furniture', furniture], // masthead, page headers, editor lines, continuation markers → removed
+  ['dedupe', dedupe], // exact, near-duplicate and fragment repeats → removed (shingle index, linear)
+  ['echoes', echoes], // copies printed before a headline → removed; stray paragraph → moved to its article
+  ['join', join], // paragraphs broken across columns → joined
+  ['continuation', continuation], // a misplaced continuation of a dangling enumeration → joined
+  ['stutters', stutters], // 热血沸腾、热血沸腾 → 热血沸腾
+];
+
+/** Clean a page's text: blocks separated by blank lines (one block per line if there are none). */
+export function cleanText(text: string): CleanPage {
+  return run(normalise(splitText(text)), { pageType: 'text' });
+}
+
+/** Clean a page read from the DOM (lib/extract); block hints are used as evidence, not trusted blindly. */
+export function cleanBlocks(page: SourcePage): CleanPage {
+  const { blocks, ...source } = page;
+  return run(normalise(blocks), source);
+}
+
+function run(items: Item[], source: CleanPage['source']): CleanPage {
+  let w: Working = { items, extras: [] };
+  for (const [, stage] of STAGES) w = stage(w);
+  const { articles, removed } = assemble(w);
+  return { source, articles, removed };
+}

@@ -1,0 +1,54 @@
+// The shape of a language rule table (rules/zh.ts, rules/en.ts): patterns only, no logic.
+
+export interface LanguageRules {
+  /** Characters that end a sentence (checked after closing quotes/brackets are stripped). */
+  sentenceEnd: RegExp;
+  /** Characters that say the sentence goes on (a dangling comma, enumeration mark…). */
+  continues: RegExp;
+  /** Closing quotes and brackets stripped before looking at the last character. */
+  closers: RegExp;
+  /** Longest block that may be a headline or subhead (in characters). */
+  maxHeading: number;
+  /** A block shaped like a headline (after the length check); `null` means "any unpunctuated short block". */
+  headingShape: RegExp | null;
+  /** A headline line never contains these (sentence punctuation inside). */
+  notInHeading: RegExp;
+  /** Standalone continuation markers: group `to` holds the page for 下转/转, `from` for 上接. */
+  marker: RegExp;
+  /** A continuation marker at the end of a paragraph. */
+  trailingMarker: RegExp;
+  /** A continuation marker at the start of a paragraph. */
+  leadingMarker: RegExp;
+  /** Page headers: 版次, dates, section banners. */
+  pageHeader: RegExp[];
+  /** Editorial furniture: 投稿邮箱, 责任编辑, 校对… */
+  editor: RegExp[];
+  /** Masthead/footer lines that are furniture on their own. */
+  mastheadStrong: RegExp[];
+  /** Masthead lines (paper names) that are furniture only next to other masthead lines. */
+  mastheadWeak: RegExp[];
+  /** A notice's heading (遗失声明, 公告). */
+  noticeHead: RegExp;
+  /** Text of a notice body. */
+  noticeBody: RegExp;
+  /** A block that is only a byline (people). */
+  byline: RegExp;
+  /** Datelines that open a paragraph: groups `dateline`, optional `byline`; the rest is body text. */
+  datelines: RegExp[];
+  /** A caption: group `text` then group `credit` (the photographers). */
+  captionCredit: RegExp;
+  /** Cheap test run before captionCredit: the block ends like a credit. */
+  captionTail: RegExp;
+  /** A caption without a credit (图为…). */
+  captionLead: RegExp;
+  /** A block that is only a photo credit (`本报记者 曹继炜摄`): group `credit`. */
+  creditOnly: RegExp;
+  /** Slogans/adverts: short spaced phrases with no article after them. */
+  slogan: RegExp;
+  /** Stutter: an enumeration item printed twice (`热血沸腾、热血沸腾`); group 1 is the item. */
+  stutter: RegExp | null;
+  /** An orphaned continuation starts with an enumeration item (`社区、站所…`). */
+  orphanStart: RegExp | null;
+  /** Text starting like a numbered list item, never an orphaned continuation. */
+  numbered: RegExp;
+}

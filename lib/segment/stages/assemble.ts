@@ -1,0 +1,131 @@
+// Working → articles + removed: a title (with kicker/subtitle) opens an article, its byline/dateline
+// attach to it, body runs to the next title; captions, notices and adverts come out as their own
+// kinds; everything taken out is listed with its reason. An article that stops mid-sentence or says
+// 下转 is truncated.
+import type { Article, Removed } from '../../types';
+import type { Item, Working } from '../item';
+import { RULES } from '../rules';
+import { endsMidSentence } from '../text';
+
+export function assemble(w: Working): { articles: Article[]; removed: Removed[] } {
+  const articles: Article[] = [];
+  const removed: Removed[] = [];
+  let cur: Article | null = null;
+
+  const open = (kind: Article['kind'], title = ''): Article => {
+    const a = blank(kind, title);
+    articles.push(a);
+    return a;
+  };
+  const ensure = (): Article => (cur ??= open('article'));
+  const fresh = (a: Article) => a.body.length === 0 && !a.byline && !a.dateline;
+
+  for (const it of w.items) {
+    if (it.removed) {
+      removed.push({ text: shownText(it), reason: it.removed.reason, ...rest(it) });
+      continue;
+    }
+    switch (it.kind) {
+      case 'kicker':
+        cur = open('article');
+        cur.kicker = it.text;
+        break;
+      case 'title':
+      case 'heading':
+        if (cur && cur.kind === 'article' && cur.kicker && !cur.title && fresh(cur)) cur.title = it.text;
+        else cur = open('article', it.text);
+        break;
+      case 'subtitle':
+        if (cur && cur.title && !cur.subtitle && fresh(cur)) cur.subtitle = it.text;
+        else ensure().body.push({ type: 'subhead', text: it.text });
+        break;
+      case 'subhead':
+        if (cur) cur.body.push({ type: 'subhead', text: it.text });
+        else cur = open('article', it.text);
+        break;
+      case 'byline': {
+        const a = cur && fresh(cur) ? cur : null;
+        if (a) {
+          a.byline = it.byline ?? null;
+          a.dateline = it.dateline ?? null;
+        } else ensure().body.push({ type: 'paragraph', text: shownText(it) });
+        break;
+      }
+      case 'paragraph': {
+        const a = ensure();
+        if (it.dateline && a.body.length === 0 && !a.dateline) {
+          a.dateline = it.dateline;
+          if (it.byline && !a.byline) a.byline = it.byline;
+          else if (it.byline) a.body.push({ type: 'paragraph', text: shownText(it) });
+          if (!(it.byline && a.byline !== it.byline)) a.body.push({ type: 'paragraph', text: it.text });
+        } else a.body.push({ type: 'paragraph', text: shownText(it) });
+        if (it.continuedOn) a.continuedOn = it.continuedOn;
+        break;
+      }
+      case 'caption': {
+        const c = open('caption');
+        if (it.text) c.body.push({ type: 'paragraph', text: it.text });
+        c.credit = it.credit ?? null;
+        break;
+      }
+      case 'credit': {
+        const c = open('caption');
+        c.credit = it.credit ?? null;
+        break;
+      }
+      case 'notice-head':
+        cur = open('notice', it.text);
+        break;
+      case 'notice':
+        if (!cur || cur.kind !== 'notice') cur = open('notice');
+        cur.body.push({ type: 'paragraph', text: it.text });
+        break;
+      case 'advert':
+        open('advert', it.text);
+        cur = null;
+        break;
+      default:
+        ensure().body.push({ type: 'paragraph', text: it.text });
+    }
+  }
+  for (const e of w.extras) {
+    const r: Removed = { text: e.text, reason: e.reason, detail: e.detail, source: e.source };
+    if (e.duplicateOf) r.duplicateOf = e.duplicateOf;
+    removed.push(r);
+  }
+  removed.sort((a, b) => (a.source ?? 0) - (b.source ?? 0));
+  for (const a of articles) markTruncated(a);
+  return { articles, removed };
+}
+
+function blank(kind: Article['kind'], title: string): Article {
+  return { kind, kicker: null, title, subtitle: null, byline: null, dateline: null, body: [], credit: null, truncated: false, continuedOn: null };
+}
+
+function rest(it: Item): Pick<Removed, 'duplicateOf' | 'detail' | 'source'> {
+  const r: Pick<Removed, 'duplicateOf' | 'detail' | 'source'> = { detail: it.removed!.detail, source: it.source };
+  if (it.removed!.duplicateOf !== undefined) r.duplicateOf = it.removed!.duplicateOf;
+  return r;
+}
+
+/** The item's text as printed: dateline and byline brackets put back, credits after captions. */
+function shownText(it: Item): string {
+  let lead = '';
+  if (it.dateline) lead = it.byline ? `${it.dateline}(${it.byline})` : it.dateline;
+  else if (it.kind === 'byline' && it.byline) lead = it.byline;
+  if (it.kind === 'byline') return lead || it.text;
+  const credit = it.credit ? (it.lang === 'zh' ? ` ${it.credit} 摄` : ` Photo by ${it.credit}`) : '';
+  return (lead ? lead + (it.lang === 'zh' ? '' : ' ') : '') + it.text + credit;
+}
+
+function markTruncated(a: Article): void {
+  if (a.continuedOn) {
+    a.truncated = true;
+    return;
+  }
+  if (a.kind !== 'article') return;
+  const last = a.body[a.body.length - 1];
+  if (!last || last.type !== 'paragraph') return;
+  const lang = /[\u4e00-\u9fff]/.test(last.text) ? 'zh' : 'en';
+  a.truncated = endsMidSentence(last.text, RULES[lang]);
+}

@@ -1,0 +1,144 @@
+// Item[] → Item[]: neighbours decide what a block is: a credit line makes the paragraph above it a
+// caption, paper names next to masthead lines are masthead, a headline-shaped block before a byline
+// or body is a title (with kicker/subtitle), one inside an article sharing its terms is a subhead,
+// spaced slogans with no article after them are adverts, paragraphs after a notice heading are notice.
+import type { Item } from '../item';
+import { RULES } from '../rules';
+import { shared, terms } from '../terms';
+
+/** A headline inside an article is a subhead when this share of its terms occur in the article's title and lede. */
+const SUBHEAD_SHARE = 0.25;
+const SUBHEAD_MIN_SHARED = 2;
+/** Runs of headline-shaped blocks longer than this are a list (names, items), not a headline. */
+const MAX_HEADLINE_LINES = 3;
+
+export function context(items: Item[]): Item[] {
+  const out = mergeCredits(items.map((i) => ({ ...i })));
+  markMastheadRuns(out);
+  decideHeadlines(out);
+  markNoticeBodies(out);
+  return out;
+}
+
+function mergeCredits(items: Item[]): Item[] {
+  const out: Item[] = [];
+  for (const it of items) {
+    const prev = out[out.length - 1];
+    if (it.kind === 'credit') {
+      if (prev && !prev.credit && (prev.kind === 'paragraph' || prev.kind === 'heading' || prev.kind === 'caption') && !prev.dateline) {
+        prev.kind = 'caption';
+        prev.credit = it.credit;
+        continue;
+      }
+      out.push({ ...it, kind: 'caption', text: '' });
+      continue;
+    }
+    out.push(it);
+  }
+  return out;
+}
+
+function isMasthead(it: Item): boolean {
+  return it.kind === 'boilerplate' && it.furniture === 'masthead';
+}
+
+function markMastheadRuns(items: Item[]): void {
+  let i = 0;
+  while (i < items.length) {
+    if (!items[i]!.weakMasthead && !isMasthead(items[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let strong = false;
+    while (j < items.length && (items[j]!.weakMasthead || isMasthead(items[j]!))) {
+      if (isMasthead(items[j]!)) strong = true;
+      j++;
+    }
+    if (strong) for (let k = i; k < j; k++) Object.assign(items[k]!, { kind: 'boilerplate', furniture: 'masthead' });
+    i = j;
+  }
+}
+
+const SKIPPED_AFTER_HEADLINE = new Set(['boilerplate', 'marker', 'caption', 'credit']);
+
+function decideHeadlines(items: Item[]): void {
+  let ctx: Set<string> | null = null;
+  let needLede = false;
+  let i = 0;
+  while (i < items.length) {
+    const it = items[i]!;
+    if (it.kind === 'notice-head' || it.kind === 'advert') ctx = null;
+    if (it.kind === 'paragraph' && needLede && ctx) {
+      for (const t of terms(it.text, it.lang)) ctx.add(t);
+      needLede = false;
+    }
+    if (it.kind !== 'heading') {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < items.length && items[end]!.kind === 'heading') end++;
+    const run = items.slice(i, end);
+    if (run.length > MAX_HEADLINE_LINES) {
+      for (const r of run) r.kind = 'paragraph';
+      i = end;
+      continue;
+    }
+    let n = end;
+    while (n < items.length && SKIPPED_AFTER_HEADLINE.has(items[n]!.kind)) n++;
+    const next = items[n];
+    const nextIsByline = !!next && (next.kind === 'byline' || (next.kind === 'paragraph' && !!next.dateline));
+    const nextIsBody = !!next && (next.kind === 'paragraph' || next.kind === 'notice');
+    if (!nextIsByline && nextIsBody && run.length === 1 && ctx && isSubhead(run[0]!, ctx)) {
+      run[0]!.kind = 'subhead';
+    } else if (!nextIsByline && !nextIsBody && run.every((r) => RULES[r.lang].slogan.test(r.text))) {
+      for (const r of run) r.kind = 'advert';
+      ctx = null;
+    } else {
+      assignHeadline(run);
+      ctx = new Set<string>();
+      for (const r of run) for (const t of terms(r.text, r.lang)) ctx.add(t);
+      needLede = true;
+    }
+    i = end;
+  }
+}
+
+function isSubhead(h: Item, ctx: Set<string>): boolean {
+  if (h.hint === 'title' || h.hint === 'kicker' || h.hint === 'subtitle') return false;
+  const own = terms(h.text, h.lang);
+  if (own.size === 0) return false;
+  const n = shared(own, ctx);
+  if (h.hint === 'heading') return n >= 1;
+  return n >= SUBHEAD_MIN_SHARED && n / own.size >= SUBHEAD_SHARE;
+}
+
+/** 1 line: title; 2: title + subtitle (kicker + title when the first says so); 3: kicker, title, subtitle. */
+function assignHeadline(run: Item[]): void {
+  if (run.every((r) => r.hint === 'title' || r.hint === 'kicker' || r.hint === 'subtitle')) {
+    for (const r of run) r.kind = r.hint as 'title' | 'kicker' | 'subtitle';
+    if (!run.some((r) => r.kind === 'title')) run[0]!.kind = 'title';
+    return;
+  }
+  if (run.length === 1) run[0]!.kind = 'title';
+  else if (run.length === 2) {
+    const kickerFirst = run[0]!.hint === 'kicker' || run[1]!.hint === 'title' || /[:：]$/.test(run[0]!.text);
+    const dashed = /^[—–-]{1,2}/.test(run[1]!.text);
+    run[0]!.kind = kickerFirst && !dashed ? 'kicker' : 'title';
+    run[1]!.kind = kickerFirst && !dashed ? 'title' : 'subtitle';
+  } else {
+    run[0]!.kind = 'kicker';
+    run[1]!.kind = 'title';
+    run[2]!.kind = 'subtitle';
+  }
+}
+
+function markNoticeBodies(items: Item[]): void {
+  let inNotice = false;
+  for (const it of items) {
+    if (it.kind === 'notice-head') inNotice = true;
+    else if (inNotice && (it.kind === 'paragraph' || it.kind === 'notice') && !it.dateline) it.kind = 'notice';
+    else if (it.kind !== 'boilerplate' && it.kind !== 'marker') inNotice = false;
+  }
+}

@@ -1,0 +1,105 @@
+// Working → Working: echoes before a headline. Paragraphs printed just before a headline that repeat
+// that headline's article are the stray copies (the in-place copy after the headline is kept
+// instead); a non-duplicate paragraph in the same run that shares rare terms with the following
+// article (and not with the one it sits in) is moved to that article's end.
+import type { Item, Working } from '../item';
+import { head } from '../text';
+import { shared, terms } from '../terms';
+
+/** How far back from a headline an echo run may reach. */
+const MAX_RUN = 12;
+/** A stray paragraph belongs to the next article when it shares this many terms with it… */
+const MIN_AFFINITY = 3;
+/** …and this many times more than with the article it was printed in. */
+const AFFINITY_RATIO = 2;
+
+const STARTS = new Set(['title', 'kicker']);
+const PASSED = new Set(['caption', 'boilerplate', 'marker']);
+
+export function echoes(w: Working): Working {
+  const items = w.items.map((i) => ({ ...i }));
+  const starts: number[] = [];
+  items.forEach((it, i) => {
+    if (STARTS.has(it.kind) && !it.removed && !(it.kind === 'title' && items[i - 1]?.kind === 'kicker')) starts.push(i);
+  });
+  const dupBy = new Map<number, number[]>();
+  items.forEach((it, i) => {
+    if (it.dupOf !== undefined && it.removed?.reason === 'duplicate') {
+      const list = dupBy.get(it.dupOf);
+      if (list) list.push(i);
+      else dupBy.set(it.dupOf, [i]);
+    }
+  });
+  const moves = new Map<Item, Item[]>();
+  const moved = new Set<Item>();
+
+  starts.forEach((g, n) => {
+    const end = starts[n + 1] ?? items.length;
+    const prevStart = n > 0 ? starts[n - 1]! : -1;
+    const echoOf = (p: number) => (dupBy.get(p) ?? []).find((q) => q > g && q < end);
+    // Cheap test first: is any paragraph just before the headline repeated inside its article?
+    const candidates: number[] = [];
+    for (let p = g - 1; p > prevStart && candidates.length < MAX_RUN; p--) {
+      const it = items[p]!;
+      if (PASSED.has(it.kind)) continue;
+      if (it.kind !== 'paragraph' || it.removed) break;
+      candidates.push(p);
+    }
+    if (!candidates.some((p) => echoOf(p) !== undefined)) return;
+
+    const nextTerms = regionTerms(items, g, end);
+    const prevTerms = prevStart >= 0 ? regionTerms(items, prevStart, Math.min(prevStart + 3, g)) : new Set<string>();
+    const run: { p: number; q?: number }[] = [];
+    for (const p of candidates) {
+      const q = echoOf(p);
+      if (q !== undefined) {
+        run.push({ p, q });
+        continue;
+      }
+      const own = terms(items[p]!.text, items[p]!.lang);
+      const toNext = shared(own, nextTerms);
+      if (toNext >= MIN_AFFINITY && toNext >= AFFINITY_RATIO * shared(own, prevTerms)) run.push({ p });
+      else break;
+    }
+    // The run starts at its earliest echo; strays further back stay where they are.
+    while (run.length && run[run.length - 1]!.q === undefined) run.pop();
+    const strays: Item[] = [];
+    for (const { p, q } of [...run].reverse()) {
+      if (q === undefined) {
+        strays.push(items[p]!);
+        continue;
+      }
+      items[q]!.removed = undefined;
+      items[q]!.dupOf = undefined;
+      items[p]!.removed = { reason: 'duplicate', detail: 'echo', duplicateOf: head(items[q]!.text) };
+      items[p]!.dupOf = q;
+    }
+    if (strays.length) {
+      let last = g;
+      for (let k = end - 1; k >= g; k--) {
+        if (items[k]!.kind === 'paragraph' && !items[k]!.removed) {
+          last = k;
+          break;
+        }
+      }
+      moves.set(items[last]!, strays);
+      for (const s of strays) moved.add(s);
+    }
+  });
+
+  if (moves.size === 0) return { ...w, items };
+  const out: Item[] = [];
+  for (const it of items) {
+    if (moved.has(it)) continue;
+    out.push(it);
+    for (const s of moves.get(it) ?? []) out.push(s);
+  }
+  return { ...w, items: out };
+}
+
+/** Terms of the items in [from, to), removed copies included (they are the article's own words). */
+function regionTerms(items: Item[], from: number, to: number): Set<string> {
+  const out = new Set<string>();
+  for (let k = from; k < to; k++) for (const t of terms(items[k]!.text, items[k]!.lang)) out.add(t);
+  return out;
+}

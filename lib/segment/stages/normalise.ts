@@ -1,0 +1,72 @@
+// Block[] → Item[]: whitespace/zero-width/NBSP/indent normalised; a block's wrapped lines joined
+// (CJK without a space, Latin with one, line-break hyphens undone) except lines that stand alone
+// (notice headings, masthead lines, bylines, credits, markers, a leading headline).
+import type { Block } from '../../types';
+import type { Item } from '../item';
+import { detectLang, RULES, type LanguageRules } from '../rules';
+import { joinPieces, tidy } from '../text';
+
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+export function normalise(blocks: Block[]): Item[] {
+  const items: Item[] = [];
+  blocks.forEach((block, i) => {
+    const source = block.source ?? i;
+    const lines = block.text.replace(/\r\n?/g, '\n').replace(ZERO_WIDTH, '').split('\n').map(tidy).filter(Boolean);
+    if (lines.length === 0) return;
+    for (const text of groupLines(lines)) {
+      const item: Item = { text, kind: 'paragraph', lang: detectLang(text), source };
+      if (block.hint) item.hint = block.hint;
+      items.push(item);
+    }
+  });
+  return items;
+}
+
+/** Join wrapped lines; keep standalone lines (furniture, bylines, a leading headline) as their own groups. */
+function groupLines(lines: string[]): string[] {
+  if (lines.length === 1) return lines;
+  const longest = lines.reduce((m, l) => Math.max(m, l.length), 0);
+  const groups: string[] = [];
+  let current = '';
+  let currentAlone = false;
+  lines.forEach((line, i) => {
+    const rules = RULES[detectLang(line)];
+    const alone = standsAlone(line, rules) || (i === 0 && leadingHeadline(line, rules, longest));
+    const opens = alone || startsDateline(line, rules);
+    if (current && (opens || currentAlone)) {
+      groups.push(current);
+      current = '';
+    }
+    current = current ? joinPieces(current, line) : line;
+    currentAlone = alone;
+  });
+  if (current) groups.push(current);
+  return groups;
+}
+
+function standsAlone(line: string, r: LanguageRules): boolean {
+  if (line.length > 60) return false;
+  const compact = line.replace(/\s+/g, '');
+  return (
+    r.noticeHead.test(compact) ||
+    r.marker.test(line) ||
+    r.byline.test(line) ||
+    r.creditOnly.test(line) ||
+    r.pageHeader.some((p) => p.test(line)) ||
+    r.editor.some((p) => p.test(line)) ||
+    r.mastheadStrong.some((p) => p.test(line)) ||
+    r.mastheadWeak.some((p) => p.test(line))
+  );
+}
+
+function startsDateline(line: string, r: LanguageRules): boolean {
+  return r.datelines.some((p) => p.test(line));
+}
+
+/** A short unpunctuated first line over much longer lines is the block's headline, not a wrap. */
+function leadingHeadline(line: string, r: LanguageRules, longest: number): boolean {
+  if (line.length > r.maxHeading || line.length > longest * 0.6) return false;
+  if (r.notInHeading.test(line) || r.sentenceEnd.test(line) || r.continues.test(line)) return false;
+  return r.headingShape ? r.headingShape.test(line) : true;
+}

@@ -1,0 +1,63 @@
+// Terms and shingles for matching: character bigrams/5-grams for CJK, words/word 3-grams for Latin.
+import type { Lang } from './rules';
+import { matchKey } from './text';
+
+const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
+
+/** Distinct content terms of a text: CJK character bigrams, Latin words of 3+ letters. */
+export function terms(text: string, lang: Lang): Set<string> {
+  const out = new Set<string>();
+  if (lang === 'zh') {
+    const key = matchKey(text);
+    for (let i = 0; i + 2 <= key.length; i++) out.add(key.slice(i, i + 2));
+  } else {
+    for (const w of text.normalize('NFKC').toLowerCase().split(WORD_SPLIT)) if (w.length >= 3) out.add(w);
+  }
+  return out;
+}
+
+/** Count of `a`'s terms also in `b`. */
+export function shared(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const t of a) if (b.has(t)) n++;
+  return n;
+}
+
+/** FNV-1a over a string slice. */
+function hashSlice(s: string, from: number, to: number, seed = 0x811c9dc5): number {
+  let h = seed;
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export const CJK_SHINGLE = 5;
+export const WORD_SHINGLE = 3;
+
+/** Distinct shingle hashes: 5-character windows of the key (CJK) or 3-word windows (Latin). */
+export function shingles(text: string, lang: Lang): Set<number> {
+  const out = new Set<number>();
+  if (lang === 'zh') {
+    const key = matchKey(text);
+    if (key.length <= CJK_SHINGLE) {
+      if (key) out.add(hashSlice(key, 0, key.length));
+      return out;
+    }
+    for (let i = 0; i + CJK_SHINGLE <= key.length; i++) out.add(hashSlice(key, i, i + CJK_SHINGLE));
+    return out;
+  }
+  const words = text.normalize('NFKC').toLowerCase().split(WORD_SPLIT).filter(Boolean);
+  const wh = words.map((w) => hashSlice(w, 0, w.length));
+  if (wh.length <= WORD_SHINGLE) {
+    if (wh.length) out.add(wh.reduce((h, x) => Math.imul(h ^ x, 0x01000193) >>> 0, 0x811c9dc5));
+    return out;
+  }
+  for (let i = 0; i + WORD_SHINGLE <= wh.length; i++) {
+    let h = 0x811c9dc5;
+    for (let k = i; k < i + WORD_SHINGLE; k++) h = Math.imul(h ^ wh[k]!, 0x01000193);
+    out.add(h >>> 0);
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+// Small text helpers shared by the stages: matching keys, sentence ends, joining wrapped text.
+import type { LanguageRules } from './rules';
+
+const NOT_KEY = /[^\p{L}\p{N}]+/gu;
+
+/** Matching key: NFKC, lower case, letters and digits only (punctuation and spaces never decide a match). */
+export function matchKey(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(NOT_KEY, '');
+}
+
+/** Strip closing quotes/brackets, then look at the last character. */
+export function endsSentence(text: string, rules: LanguageRules): boolean {
+  const t = text.replace(rules.closers, '');
+  if (!t) return true;
+  return rules.sentenceEnd.test(t);
+}
+
+/** A block that stops mid-sentence: no sentence end after closing quotes/brackets are stripped. */
+export function endsMidSentence(text: string, rules: LanguageRules): boolean {
+  return !endsSentence(text, rules);
+}
+
+/** Ends with a mark that says the sentence goes on (，、；：,;:). */
+export function endsContinuing(text: string, rules: LanguageRules): boolean {
+  return rules.continues.test(text.replace(/\s+$/, ''));
+}
+
+const CJK_EDGE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]/;
+
+/** Join two pieces of one sentence: no space around CJK, undo a line-break hyphen, else one space. */
+export function joinPieces(a: string, b: string): string {
+  if (!a) return b;
+  if (!b) return a;
+  const last = a[a.length - 1]!;
+  const first = b[0]!;
+  if (CJK_EDGE.test(last) || CJK_EDGE.test(first)) return a + b;
+  if (last === '-' && /[A-Za-z]/.test(a[a.length - 2] ?? '') && /[a-z]/.test(first)) return a.slice(0, -1) + b;
+  return a + ' ' + b;
+}
+
+/** The start of a text, for `duplicateOf` and messages. */
+export function head(text: string, n = 30): string {
+  const chars = Array.from(text);
+  return chars.length <= n ? text : chars.slice(0, n).join('') + '…';
+}
+
+/** Collapse runs of whitespace (incl. U+3000, NBSP) to one space and trim. */
+export function tidy(text: string): string {
+  return text.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+}
