@@ -230,7 +230,7 @@ function Panel({ data, debounceMs, undoMs }: Required<AppProps>) {
           (isEmptyArchive ? (
             <EmptyState onPaste={() => setView({ kind: 'paste' })} />
           ) : win.total === 0 && !win.stale ? (
-            <p className="ep-muted ep-pad" data-testid="no-results">
+            <p className="ep-muted ep-pad" data-testid="no-results" data-results-for={q}>
               {t('panelNoResults')}
             </p>
           ) : (
@@ -244,6 +244,7 @@ function Panel({ data, debounceMs, undoMs }: Required<AppProps>) {
               onRange={(first, last) => setRange((r) => (r.first === first && r.last === last ? r : { first, last }))}
               initialOffset={() => listOffset.current}
               onScrollOffset={(o) => (listOffset.current = o)}
+              resultsFor={win.stale ? undefined : q}
             />
           ))}
         {view.kind === 'reader' && <ReadingView id={view.id} onBack={backToList} onDelete={(c) => void remove(c)} />}

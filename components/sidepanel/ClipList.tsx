@@ -20,13 +20,15 @@ export interface ClipListProps {
   onRange(first: number, last: number): void;
   /** Scroll offset to start at (coming back from the reading view) and a sink for the current one. */
   initialOffset?: () => number;
+  /** The query whose results are on screen (absent while a newer one runs): for tests and benches. */
+  resultsFor?: string;
   onScrollOffset?(offset: number): void;
 }
 
 const ROW_HEIGHT = 84;
 const HEADER_HEIGHT = 30;
 
-export function ClipList({ win, activeIndex, grouped, onActivate, onOpen, onDelete, onRange, initialOffset, onScrollOffset }: ClipListProps) {
+export function ClipList({ win, activeIndex, grouped, onActivate, onOpen, onDelete, onRange, initialOffset, onScrollOffset, resultsFor }: ClipListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = win.total ?? 0;
   const headerAt = (i: number): string | null => {
@@ -59,7 +61,7 @@ export function ClipList({ win, activeIndex, grouped, onActivate, onOpen, onDele
 
   const items = virtualizer.getVirtualItems();
   return (
-    <div ref={scrollRef} className="ep-scroll" data-testid="clip-list" aria-busy={win.stale} role="listbox" aria-label={t('panelTitle')}>
+    <div ref={scrollRef} className="ep-scroll" data-testid="clip-list" data-results-for={resultsFor} aria-busy={win.stale} role="listbox" aria-label={t('panelTitle')}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
         {items.map((item) => {
           const row = win.row(item.index);

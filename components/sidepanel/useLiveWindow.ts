@@ -30,7 +30,8 @@ export interface LiveWindow {
   error: string | null;
 }
 
-export const PAGE_SIZE = 50;
+/** Rows per read; a window is the visible rows plus one page before and at least one after. */
+export const PAGE_SIZE = 24;
 
 type Answer = { key: string; from: number; page: WindowPage | null; error: string | null };
 

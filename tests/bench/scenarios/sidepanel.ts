@@ -1,0 +1,336 @@
+// The clippings panel with a large archive, in real Chromium: first render with the list visible,
+// JS heap, and keystroke → results, at PANEL_BENCH_CLIPS clips (default 100,000).
+//
+// The panel (components/sidepanel/App over lib/store, the same code the extension page mounts) is
+// bundled with esbuild into .output/bench-panel/ and served from 127.0.0.1 on a fixed port, so the
+// seeded IndexedDB lives in a kept Chromium profile (.output/bench-panel/profile) and later runs skip
+// the slow seeding (100k clips through saveClips with full indexing takes many minutes).
+// Clips: ../shared/corpus/articles.jsonl article i mod N with a serial number in the title and the
+// issue date moved by ⌊i/N⌋ days (the same shape as the store bench). PANEL_BENCH_RESEED=1 rebuilds.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { median, percentile, target, type BenchSection } from '../util';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const OUT = join(ROOT, '.output', 'bench-panel');
+const PROFILE = join(OUT, 'profile');
+const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'articles.jsonl');
+const N = Number(process.env.PANEL_BENCH_CLIPS ?? 100_000);
+const PORT = Number(process.env.PANEL_BENCH_PORT ?? 47391);
+const DB = `panel-bench-${N}`;
+const log = (msg: string) => process.stderr.write(`  sidepanel: ${msg}\n`);
+
+/** Searches typed one character at a time (each prefix is a keystroke), as a user would. */
+const TYPED = ['黄河', '生产', '人民政府', '工作', '农民', '中国', '建设', '学习', '解放', '经济'];
+
+// The bench page: the panel mounted over a store on DB (when ?mount=1), and a seeding API on window.
+const ENTRY = `
+import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './components/sidepanel/App';
+import { createStore, openClipDB } from './lib/store';
+import './components/reading.css';
+import './components/sidepanel/panel.css';
+
+window.__scriptAt = performance.now();
+const params = new URLSearchParams(location.search);
+const store = createStore(openClipDB(params.get('db')), { persist: async () => false });
+let corpus = [];
+function variant(i) {
+  const a = corpus[i % corpus.length];
+  const round = Math.floor(i / corpus.length);
+  const d = new Date(a.date + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() + round);
+  const paras = a.paragraphs.length ? a.paragraphs : [''];
+  const shift = round % paras.length;
+  return {
+    kind: 'article', kicker: a.kicker, title: a.title + ' 第' + i + '号', subtitle: a.subtitle, byline: a.byline,
+    dateline: null, credit: null, truncated: false, continuedOn: null,
+    body: [...paras.slice(shift), ...paras.slice(0, shift)].map((text) => ({ type: 'paragraph', text })),
+    url: 'https://paper.example/' + a.id + '/' + i + '.html', paper: a.paper, date: d.toISOString().slice(0, 10), page: a.page,
+  };
+}
+window.panelBench = {
+  async count() { return (await store.listRecent({ limit: 1 })).total; },
+  async seed(list, from, to, batch) {
+    corpus = list;
+    for (let i = from; i < to; i += batch) {
+      const inputs = [];
+      for (let k = i; k < Math.min(to, i + batch); k++) inputs.push(variant(k));
+      await store.saveClips(inputs);
+    }
+    return (await store.listRecent({ limit: 1 })).total;
+  },
+};
+// In-page timing helpers (kept in the bundle: functions passed to page.evaluate from tsx get helpers injected).
+Object.assign(window.panelBench, {
+  armInput() {
+    window.__t0 = null;
+    document.querySelector('[data-testid="search-input"]').addEventListener('input', () => (window.__t0 = performance.now()), { once: true, capture: true });
+  },
+  waitResults(q) {
+    return new Promise((resolve, reject) => {
+      const end = performance.now() + 20000;
+      const poll = () => {
+        const shown = document.querySelector('[data-results-for="' + CSS.escape(q) + '"]');
+        if (shown && window.__t0 != null) resolve(performance.now() - window.__t0);
+        else if (performance.now() > end) reject(new Error('no results for ' + q));
+        else requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    });
+  },
+  scroll(dur) {
+    return new Promise((resolve) => {
+      const el = document.querySelector('[data-testid="clip-list"]');
+      const start = performance.now();
+      let last = start, frames = 0, long = 0, maxFrame = 0;
+      const step = () => {
+        const now = performance.now();
+        const d = now - last;
+        last = now;
+        frames++;
+        if (d > 50) long++;
+        maxFrame = Math.max(maxFrame, d);
+        el.scrollTop += el.clientHeight;
+        if (now - start < dur) requestAnimationFrame(step);
+        else resolve({ frames, long, maxFrame, rowsPassed: Math.round(el.scrollTop / 84) });
+      };
+      requestAnimationFrame(step);
+    });
+  },
+});
+if (params.get('mount') === '1') {
+  // The list is visible when the first row is in the DOM; record it against navigation start.
+  const seen = new MutationObserver(() => {
+    if (document.querySelector('[data-testid="clip-item"]')) {
+      seen.disconnect();
+      requestAnimationFrame(() => { window.__listVisibleAt = performance.now(); });
+    }
+  });
+  seen.observe(document.getElementById('root'), { childList: true, subtree: true });
+  createRoot(document.getElementById('root')).render(createElement(App, { data: store }));
+}
+`;
+
+const HTML = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>panel bench</title><link rel="stylesheet" href="page.css"></head>
+<body><div id="root"></div><script type="module" src="page.js"></script></body></html>
+`;
+
+async function bundle(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  await build({
+    stdin: { contents: ENTRY, resolveDir: ROOT, loader: 'tsx', sourcefile: 'panel-bench-entry.tsx' },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'chrome120',
+    jsx: 'automatic',
+    minify: true,
+    define: { 'process.env.NODE_ENV': '"production"', 'import.meta.env.DEV': 'false' },
+    outfile: join(OUT, 'page.js'),
+    logLevel: 'warning',
+  });
+  writeFileSync(join(OUT, 'index.html'), HTML);
+}
+
+function serve(port: number): Promise<{ server: Server; url: string }> {
+  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const name = path === '/' ? 'index.html' : path.slice(1);
+    if (!/^[\w.-]+$/.test(name)) return void res.writeHead(404).end();
+    try {
+      const body = readFileSync(join(OUT, name));
+      res.writeHead(200, { 'content-type': types[name.slice(name.lastIndexOf('.'))] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` }));
+  });
+}
+
+async function seedIfNeeded(page: Page, url: string): Promise<{ seededMs: number | null }> {
+  await page.goto(`${url}?db=${DB}`);
+  await page.waitForFunction(() => 'panelBench' in window);
+  const bench = () => page.evaluate(() => (window as unknown as { panelBench: { count(): Promise<number> } }).panelBench.count());
+  const have = await bench();
+  if (have >= N && process.env.PANEL_BENCH_RESEED !== '1') {
+    log(`reusing ${have} seeded clips`);
+    return { seededMs: null };
+  }
+  if (have > 0) throw new Error(`database ${DB} holds ${have} clips (< ${N}); delete ${PROFILE} or set PANEL_BENCH_RESEED=1 with a fresh profile`);
+  const corpus = readFileSync(CORPUS, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  const t0 = Date.now();
+  const step = 5000;
+  for (let from = 0; from < N; from += step) {
+    const to = Math.min(N, from + step);
+    await page.evaluate(
+      ([list, f, t]) => (window as unknown as { panelBench: { seed(l: unknown, f: number, t: number, b: number): Promise<number> } }).panelBench.seed(list, f, t, 500),
+      [corpus, from, to] as const,
+    );
+    log(`seeded ${to} / ${N} (${Math.round((Date.now() - t0) / 1000)} s)`);
+  }
+  return { seededMs: Date.now() - t0 };
+}
+
+/** Load the panel fresh; ms from navigation start to the first frame with list rows, and the JS heap then. */
+async function firstRender(page: Page, url: string): Promise<{ ms: number; scriptAt: number; heapMB: number }> {
+  await page.goto(`${url}?db=${DB}&mount=1`);
+  await page.waitForFunction(() => typeof (window as unknown as { __listVisibleAt?: number }).__listVisibleAt === 'number', undefined, { timeout: 30_000 });
+  const ms = await page.evaluate(() => (window as unknown as { __listVisibleAt: number }).__listVisibleAt);
+  const scriptAt = await page.evaluate(() => (window as unknown as { __scriptAt: number }).__scriptAt);
+  return { ms, scriptAt, heapMB: await heapMB(page) };
+}
+
+async function heapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    return usedSize / 1024 / 1024;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Type `text` into the search box one character at a time; for each, ms from the input event to the
+ * first frame showing that query's results (data-results-for on the list). `gapMs` between keys.
+ */
+async function typeAndTime(page: Page, text: string, gapMs: number): Promise<number[]> {
+  const input = page.locator('[data-testid="search-input"]');
+  await input.focus();
+  const times: number[] = [];
+  let typed = '';
+  for (const ch of text) {
+    typed += ch;
+    await page.evaluate(() => (window as unknown as { panelBench: { armInput(): void } }).panelBench.armInput());
+    await page.keyboard.insertText(ch);
+    const ms = await page.evaluate((q) => (window as unknown as { panelBench: { waitResults(q: string): Promise<number> } }).panelBench.waitResults(q), typed);
+    times.push(ms);
+    await page.waitForTimeout(gapMs);
+  }
+  await input.fill('');
+  await page.waitForSelector('[data-results-for=""]');
+  await page.waitForTimeout(gapMs);
+  return times;
+}
+
+/** Type `text` with `gapMs` between keys without waiting for results; ms from the last key's input to its results. */
+async function typeBurst(page: Page, text: string, gapMs: number): Promise<number> {
+  const chars = [...text];
+  await page.locator('[data-testid="search-input"]').focus();
+  for (const ch of chars.slice(0, -1)) {
+    await page.keyboard.insertText(ch);
+    await page.waitForTimeout(gapMs);
+  }
+  await page.evaluate(() => (window as unknown as { panelBench: { armInput(): void } }).panelBench.armInput());
+  await page.keyboard.insertText(chars.at(-1)!);
+  const ms = await page.evaluate((q) => (window as unknown as { panelBench: { waitResults(q: string): Promise<number> } }).panelBench.waitResults(q), text);
+  await page.locator('[data-testid="search-input"]').fill('');
+  await page.waitForSelector('[data-results-for=""]');
+  await page.waitForTimeout(250);
+  return ms;
+}
+
+/** Scroll the list by whole viewports for `ms`; frames over 50 ms and how far it got. */
+async function scrollJank(page: Page, ms: number): Promise<{ frames: number; long: number; maxFrame: number; rowsPassed: number }> {
+  return page.evaluate((dur) => (window as unknown as { panelBench: { scroll(ms: number): Promise<{ frames: number; long: number; maxFrame: number; rowsPassed: number }> } }).panelBench.scroll(dur), ms);
+}
+
+export async function run(): Promise<BenchSection[]> {
+  await bundle();
+  let served: { server: Server; url: string };
+  try {
+    served = await serve(PORT);
+  } catch {
+    log(`port ${PORT} busy: a random port means a fresh origin, so the clips are seeded again`);
+    rmSync(PROFILE, { recursive: true, force: true });
+    served = await serve(0);
+  }
+  const { server, url } = served;
+  mkdirSync(PROFILE, { recursive: true });
+  let context: BrowserContext | null = null;
+  try {
+    context = await chromium.launchPersistentContext(PROFILE, {
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      viewport: { width: 400, height: 900 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=zh-CN'],
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => log(`page error: ${e.message}`));
+    const { seededMs } = await seedIfNeeded(page, url);
+
+    // First render: fresh loads of the panel page (warm disk cache, cold JS heap).
+    const renders: number[] = [];
+    const scripts: number[] = [];
+    const heaps: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const r = await firstRender(page, url);
+      if (i >= 2) {
+        renders.push(r.ms);
+        scripts.push(r.scriptAt);
+        heaps.push(r.heapMB);
+      }
+    }
+    log(`first render median ${median(renders).toFixed(1)} ms`);
+
+    // Keystrokes: each prefix of each word, a quiet gap between keys (a user reading the results),
+    // then the same words typed in a burst (60 ms between keys: the debounce collapses them).
+    const keys: number[] = [];
+    for (let round = 0; round < 2; round++) for (const w of TYPED) keys.push(...(await typeAndTime(page, w, 250)));
+    const burst: number[] = [];
+    for (const w of TYPED) burst.push(await typeBurst(page, w, 60));
+    const afterSearchHeap = await heapMB(page);
+    const scroll = await scrollJank(page, 3000);
+    const afterScrollHeap = await heapMB(page);
+    const maxHeap = Math.max(...heaps, afterSearchHeap, afterScrollHeap);
+    log(`keystroke p95 ${percentile(keys, 95).toFixed(1)} ms, heap max ${maxHeap.toFixed(1)} MB`);
+
+    const renderMed = median(renders);
+    const keyP95 = percentile(keys, 95);
+    return [
+      {
+        title: `Side panel with ${N.toLocaleString('en')} clips (real Chromium, panel bundle over lib/store)`,
+        note:
+          `First render = navigation start → first frame with list rows, ${renders.length} fresh page loads after 2 warm-ups. ` +
+          `Keystroke = input event → first frame showing that query's results (${keys.length} keystrokes: every prefix of ${TYPED.length} words, twice, 250 ms apart). ` +
+          `Burst = last key of a word typed 60 ms apart → its results (includes the 120 ms trailing debounce). Heap = Runtime.getHeapUsage after GC. ` +
+          (seededMs != null ? `Seeded in ${Math.round(seededMs / 1000)} s this run.` : 'Clips reused from the kept profile.'),
+        rows: [
+          { metric: 'first render median (ms)', value: renderMed },
+          { metric: 'first render p95 (ms)', value: percentile(renders, 95) },
+          { metric: '… of which page + script loaded (median ms)', value: median(scripts) },
+          { metric: 'keystroke → results median (ms)', value: median(keys) },
+          { metric: 'keystroke → results p95 (ms)', value: keyP95 },
+          { metric: 'burst last key → results median (ms)', value: median(burst) },
+          { metric: 'JS heap after first render, median (MB)', value: median(heaps) },
+          { metric: 'JS heap after searches (MB)', value: afterSearchHeap },
+          { metric: 'JS heap after 3 s of scrolling (MB)', value: afterScrollHeap },
+          { metric: 'scroll: frames in 3 s / frames > 50 ms', value: `${scroll.frames} / ${scroll.long}` },
+          { metric: 'scroll: longest frame (ms)', value: scroll.maxFrame },
+          { metric: 'scroll: rows passed', value: scroll.rowsPassed },
+        ],
+        targets: [target('panel first render median', renderMed, 300), target('JS heap max', maxHeap, 100, 'MB'), target('keystroke → results p95', keyP95, 50)],
+      },
+    ];
+  } finally {
+    await context?.close();
+    await new Promise((r) => server.close(r));
+    if (!existsSync(PROFILE)) mkdirSync(PROFILE, { recursive: true });
+  }
+}
