@@ -101,6 +101,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
     const res = (await cdp.send('Extensions.loadUnpacked' as never, { path } as never)) as { id: string };
     extensionId = res.id;
     await waitForServiceWorker(cdp, extensionId);
+    await backgroundReady(context, extensionId);
   }
   let closed = false;
   const session: Session = {
@@ -146,17 +147,46 @@ async function waitForServiceWorker(cdp: CDPSession, id: string, timeoutMs = 15_
   throw new Error(`the extension's service worker did not start within ${timeoutMs} ms`);
 }
 
-/** The CDP target id of the tab (type "tab", not "page") that shows this page. */
+/**
+ * The CDP target id of the tab (type "tab", not "page") that shows this page. Tab targets carry
+ * only url and title, so when several tabs show the same URL the page is told apart by a
+ * temporary title mark, removed again before the click.
+ */
 async function tabTargetId(cdp: CDPSession, page: Page): Promise<string> {
+  type Info = { targetId: string; type: string; url: string; title: string };
+  const tabs = async () =>
+    ((await cdp.send('Target.getTargets', { filter: [{}] } as never)) as { targetInfos: Info[] }).targetInfos.filter((t) => t.type === 'tab');
   const url = page.url();
-  const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{}] } as never)) as {
-    targetInfos: { targetId: string; type: string; url: string; title: string }[];
-  };
-  const tabs = targetInfos.filter((t) => t.type === 'tab');
-  const match = tabs.filter((t) => t.url === url);
-  const pick = match.at(-1) ?? tabs.find((t) => t.url.split('#')[0] === url.split('#')[0]);
-  if (!pick) throw new Error(`no tab target for ${url}; tabs: ${tabs.map((t) => t.url).join(', ')}`);
-  return pick.targetId;
+  const same = (await tabs()).filter((t) => t.url === url);
+  if (same.length === 1) return same[0]!.targetId;
+  if (same.length === 0) throw new Error(`no tab target for ${url}`);
+  const mark = `er-${Math.random().toString(36).slice(2)}`;
+  const title = await page.evaluate((m) => {
+    const old = document.title;
+    document.title = m;
+    return old;
+  }, mark);
+  try {
+    for (let i = 0; i < 100; i++) {
+      const hit = (await tabs()).find((t) => t.title === mark);
+      if (hit) return hit.targetId;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`could not tell the tab of ${url} apart`);
+  } finally {
+    await page.evaluate((t) => {
+      document.title = t;
+    }, title);
+  }
+}
+
+/** Evaluate in the extension's service worker: its top-level code (the listeners) has run. */
+async function backgroundReady(context: BrowserContext, id: string) {
+  const prefix = `chrome-extension://${id}/`;
+  const worker =
+    context.serviceWorkers().find((w) => w.url().startsWith(prefix)) ??
+    (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(prefix), timeout: 15_000 }));
+  await worker.evaluate(() => true);
 }
 
 function waitForDevTools(proc: ChildProcess): Promise<string> {
