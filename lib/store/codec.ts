@@ -35,26 +35,49 @@ class ByteWriter {
   }
 }
 
-const scratch = new ByteWriter();
+/** Writes n (< 2^32) as a varint at buf[at]; returns the next offset. */
+function putVarint(buf: Uint8Array, at: number, n: number): number {
+  while (n >= 0x80) {
+    buf[at++] = (n & 0x7f) | 0x80;
+    n >>>= 7;
+  }
+  buf[at++] = n;
+  return at;
+}
+
+/** Append the encoding of postings sorted by ascending seq to w (the hot loop of indexing). */
+function writePostings(w: ByteWriter, list: readonly Posting[]): void {
+  let prev = 0;
+  for (const p of list) {
+    const pos = p.positions;
+    const n = pos.length;
+    if (w.len + 20 + n * 5 > w.buf.length) w.grow(w.len + 20 + n * 5);
+    const buf = w.buf;
+    let bytes = 0;
+    let last = 0;
+    for (let i = 0; i < n; i++) {
+      const d = pos[i]! - last;
+      bytes += d < 0x80 ? 1 : d < 0x4000 ? 2 : d < 0x200000 ? 3 : d < 0x10000000 ? 4 : 5;
+      last = pos[i]!;
+    }
+    let at = putVarint(buf, w.len, p.seq - prev);
+    prev = p.seq;
+    at = putVarint(buf, at, p.count);
+    at = putVarint(buf, at, p.titleCount);
+    at = putVarint(buf, at, bytes);
+    last = 0;
+    for (let i = 0; i < n; i++) {
+      at = putVarint(buf, at, pos[i]! - last);
+      last = pos[i]!;
+    }
+    w.len = at;
+  }
+}
 
 /** Encode postings sorted by ascending seq. */
 export function encodePostings(list: readonly Posting[]): Uint8Array {
   const w = new ByteWriter();
-  let prev = 0;
-  for (const p of list) {
-    scratch.len = 0;
-    let last = 0;
-    for (const pos of p.positions) {
-      scratch.varint(pos - last);
-      last = pos;
-    }
-    w.varint(p.seq - prev);
-    prev = p.seq;
-    w.varint(p.count);
-    w.varint(p.titleCount);
-    w.varint(scratch.len);
-    w.bytes(scratch.buf.subarray(0, scratch.len));
-  }
+  writePostings(w, list);
   return w.done();
 }
 
@@ -124,4 +147,53 @@ export function decodePostings(b: Uint8Array): Posting[] {
   const out: Posting[] = [];
   while (r.next()) out.push({ seq: r.seq, count: r.count, titleCount: r.titleCount, positions: r.positions() });
   return out;
+}
+
+/** Several terms' encoded lists in one record: sorted terms, list i is blob[offs[i]..offs[i+1]). */
+export interface TermDict {
+  terms: string[];
+  offs: Uint32Array;
+  blob: Uint8Array;
+}
+
+/** Term → postings (any order) → one TermDict. */
+export function encodeDict(lists: Map<string, Posting[]>): TermDict {
+  const terms = [...lists.keys()].sort();
+  const offs = new Uint32Array(terms.length + 1);
+  const w = new ByteWriter();
+  terms.forEach((t, i) => {
+    offs[i] = w.len;
+    writePostings(w, lists.get(t)!);
+  });
+  offs[terms.length] = w.len;
+  return { terms, offs, blob: w.done() };
+}
+
+/** The encoded list of one term in a TermDict, or null. */
+export function dictLookup(d: TermDict, term: string): Uint8Array | null {
+  let lo = 0;
+  let hi = d.terms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = d.terms[mid]!;
+    if (v === term) return d.blob.subarray(d.offs[mid]!, d.offs[mid + 1]!);
+    if (v < term) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return null;
+}
+
+/** Every term of a TermDict with its decoded postings. */
+export function* dictEntries(d: TermDict): Generator<[string, Posting[]]> {
+  for (let i = 0; i < d.terms.length; i++) yield [d.terms[i]!, decodePostings(d.blob.subarray(d.offs[i]!, d.offs[i + 1]!))];
+}
+
+/** Number of term buckets: a segment stores its postings in at most this many rows. */
+export const BUCKETS = 4096;
+
+/** The bucket of a term (FNV-1a over UTF-16 units; fixed forever, the stored rows depend on it). */
+export function bucketOf(term: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < term.length; i++) h = Math.imul(h ^ term.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % BUCKETS;
 }

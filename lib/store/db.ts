@@ -1,6 +1,7 @@
 // The Dexie database: versioned stores and their upgrades. Each version's schema stays listed
 // so a browser holding any earlier version upgrades step by step without losing clips.
 import Dexie, { type Table, type Transaction } from 'dexie';
+import type { TermDict } from './codec';
 import type { Clip } from './types';
 import { upgradeV1toV2 } from './migrate';
 
@@ -14,11 +15,10 @@ export interface StoredClip extends Clip {
   keys: string[];
 }
 
-/** Posting list of one term in one segment. */
-export interface PostingRow {
-  t: string;
+/** The posting lists of one segment for the terms of one bucket (see codec.ts bucketOf). */
+export interface PostingRow extends TermDict {
+  b: number;
   s: number;
-  d: Uint8Array;
 }
 
 /** Per-document columns of one segment, in ascending seq order. */
@@ -36,12 +36,8 @@ export interface SegmentRow {
 }
 
 /** A recently saved document not yet merged into a segment: its whole posting map in one row. */
-export interface PendingRow {
+export interface PendingRow extends TermDict {
   q: number;
-  /** Sorted terms; posting bytes of terms[i] are blob[offs[i]..offs[i+1]]. */
-  terms: string[];
-  offs: Uint32Array;
-  blob: Uint8Array;
   len: number;
   titleEnd: number;
   saved: number;
@@ -72,8 +68,8 @@ export const SCHEMA_V1 = { clips: 'id, key, savedAt, deletedAt, paper, date' };
 
 /** Version 2: dedupe keys, index document numbers, and the segmented positional postings. */
 export const SCHEMA_V2 = {
-  clips: 'id, *keys, &seq, [live+savedAt], paper, date, kind, *tags, deletedAt, url',
-  postings: '[t+s], s',
+  clips: 'id, *keys, &seq, [live+savedAt], paper, date, *tags, url',
+  postings: '[b+s]',
   segs: 's',
   pending: 'q',
   dead: 'q',
@@ -91,7 +87,9 @@ export class ClipDB extends Dexie implements Tables {
   meta!: Table<MetaRow, string>;
 
   constructor(name = 'epaper-reader', options?: ConstructorParameters<typeof Dexie>[1]) {
-    super(name, options);
+    // Relaxed durability (Chromium's default since M121, stated here for older ones): a commit is
+    // acknowledged once the OS has the data, without waiting for the disk flush.
+    super(name, { chromeTransactionDurability: 'relaxed', ...options });
     this.version(1).stores(SCHEMA_V1);
     this.version(2)
       .stores(SCHEMA_V2)

@@ -12,13 +12,15 @@
 // put per save); when MERGE_AT pending documents accumulate they are merged into a segment.
 // Positions are kept so that multi-character terms and phrases are verified exactly from the
 // index (默认 never matches 默想) without loading any clip text.
-import { encodePostings, PostingReader, type Posting } from './codec';
+import { bucketOf, decodePostings, encodeDict, type Posting } from './codec';
 import type { PendingRow, SegmentRow, StoredClip, Tables } from './db';
 import { docTerms } from './tokens';
 import type { ArticleKind } from '../types';
 
 /** Pending documents merged into a segment once this many are waiting. */
 export const MERGE_AT = 64;
+/** Largest segment written at once (bounds the memory a bulk import or merge needs). */
+export const SEGMENT_MAX = 2000;
 
 export const KIND_CODES: Record<ArticleKind, number> = { article: 0, caption: 1, notice: 2, advert: 3 };
 
@@ -62,26 +64,17 @@ export function docIndexOf(clip: StoredClip): DocIndex {
 }
 
 function pendingRowOf(d: DocIndex): PendingRow {
-  const terms = [...d.postings.keys()].sort();
-  const parts = terms.map((t) => encodePostings([d.postings.get(t)!]));
-  const offs = new Uint32Array(terms.length + 1);
-  let total = 0;
-  parts.forEach((p, i) => {
-    offs[i] = total;
-    total += p.length;
-  });
-  offs[terms.length] = total;
-  const blob = new Uint8Array(total);
-  parts.forEach((p, i) => blob.set(p, offs[i]!));
-  return { q: d.seq, terms, offs, blob, len: d.len, titleEnd: d.titleEnd, saved: d.saved, date: d.date, kind: d.kind, paper: d.paper };
+  const lists = new Map<string, Posting[]>();
+  for (const [t, p] of d.postings) lists.set(t, [p]);
+  return { q: d.seq, ...encodeDict(lists), len: d.len, titleEnd: d.titleEnd, saved: d.saved, date: d.date, kind: d.kind, paper: d.paper };
 }
 
 /** Pending row → index document (for merging). */
 export function docIndexOfPending(r: PendingRow): DocIndex {
   const postings = new Map<string, Posting>();
   r.terms.forEach((t, i) => {
-    const reader = new PostingReader(r.blob.subarray(r.offs[i]!, r.offs[i + 1]!));
-    if (reader.next()) postings.set(t, { seq: r.q, count: reader.count, titleCount: reader.titleCount, positions: reader.positions() });
+    const p = decodePostings(r.blob.subarray(r.offs[i]!, r.offs[i + 1]!))[0];
+    if (p) postings.set(t, p);
   });
   return { seq: r.q, postings, len: r.len, titleEnd: r.titleEnd, saved: r.saved, date: r.date, kind: r.kind, paper: r.paper };
 }
@@ -98,15 +91,19 @@ export async function nextCounter(T: Tables, name: string, n = 1): Promise<numbe
 async function writeSegment(T: Tables, docs: DocIndex[]): Promise<number> {
   docs.sort((a, b) => a.seq - b.seq);
   const s = await nextCounter(T, 'segment');
-  const byTerm = new Map<string, Posting[]>();
+  // bucket → term → postings, each bucket becomes one row.
+  const buckets = new Map<number, Map<string, Posting[]>>();
   for (const d of docs) {
     for (const [term, p] of d.postings) {
-      const list = byTerm.get(term);
+      const b = bucketOf(term);
+      let lists = buckets.get(b);
+      if (!lists) buckets.set(b, (lists = new Map()));
+      const list = lists.get(term);
       if (list) list.push(p);
-      else byTerm.set(term, [p]);
+      else lists.set(term, [p]);
     }
   }
-  const rows = [...byTerm].map(([t, list]) => ({ t, s, d: encodePostings(list) }));
+  const rows = [...buckets].map(([b, lists]) => ({ b, s, ...encodeDict(lists) }));
   const papers: string[] = [];
   const paperAt = new Map<string, number>();
   const seg: SegmentRow = {
@@ -137,21 +134,27 @@ async function writeSegment(T: Tables, docs: DocIndex[]): Promise<number> {
  * Indexes these clips (each already carrying its new seq). Small batches go to `pending`;
  * once MERGE_AT documents would be pending, all of them are merged into one new segment.
  */
-export async function indexClips(T: Tables, clips: StoredClip[]): Promise<void> {
+export async function indexClips(T: Tables, clips: StoredClip[], pendingCount?: number): Promise<void> {
   if (clips.length === 0) return;
-  const docs = clips.map(docIndexOf);
-  const waiting = await T.pending.count();
-  if (waiting + docs.length < MERGE_AT) {
-    await T.pending.bulkPut(docs.map(pendingRowOf));
+  const waiting = pendingCount ?? (await T.pending.count());
+  if (waiting + clips.length < MERGE_AT) {
+    await T.pending.bulkPut(clips.map((c) => pendingRowOf(docIndexOf(c))));
     return;
   }
   const pending = await T.pending.toArray();
-  const dead = new Set(await T.dead.bulkGet(pending.map((p) => p.q)).then((rows) => rows.filter((r) => r).map((r) => r!.q)));
-  const merged = [...pending.filter((p) => !dead.has(p.q)).map(docIndexOfPending), ...docs];
+  const deadRows = await T.dead.bulkGet(pending.map((p) => p.q));
+  const dead = new Set(deadRows.filter((r) => r !== undefined).map((r) => r.q));
+  let carried = pending.filter((p) => !dead.has(p.q)).map(docIndexOfPending);
   await T.pending.clear();
   // Dead pending documents are gone for good once merged away.
   if (dead.size) await T.dead.bulkDelete([...dead]);
-  await writeSegment(T, merged);
+  // Documents are turned into postings one segment at a time, so a large import stays bounded in memory.
+  for (let i = 0; i < clips.length || carried.length; ) {
+    const take = clips.slice(i, i + Math.max(1, SEGMENT_MAX - carried.length));
+    i += take.length;
+    await writeSegment(T, [...carried, ...take.map(docIndexOf)]);
+    carried = [];
+  }
 }
 
 /** Takes these document numbers out of the index (old versions of updated clips, purged clips). */

@@ -1,8 +1,8 @@
 // Query execution over the index: parsed query + filters → ranked document numbers.
 // Every read is a plain Dexie read, so useLiveQuery re-runs a search when any table changes.
 import Dexie from 'dexie';
-import { decodePositions, PostingReader } from './codec';
-import type { PendingRow, SegmentRow, Tables } from './db';
+import { bucketOf, decodePositions, dictLookup, PostingReader } from './codec';
+import type { PendingRow, PostingRow, SegmentRow, StoredClip, Tables } from './db';
 import { dateNum, KIND_CODES } from './indexer';
 import type { ParsedQuery, QueryItem } from './query';
 import type { SearchFilters } from './types';
@@ -41,8 +41,36 @@ export interface RankedDoc {
   score: number;
 }
 
-async function loadColumns(T: Tables, filters: SearchFilters, segs: SegmentRow[], pending: PendingRow[]): Promise<Columns> {
-  const maxSeq = (await T.meta.get('seq'))?.v ?? 0;
+/** Everything a query reads, fetched in one round of parallel requests. */
+interface Snapshot {
+  maxSeq: number;
+  segs: SegmentRow[];
+  pending: PendingRow[];
+  dead: number[];
+  trashed: StoredClip[];
+  tagged: StoredClip[] | null;
+  /** Bucket → that bucket's rows across segments. */
+  buckets: Map<number, PostingRow[]>;
+}
+
+async function readSnapshot(T: Tables, filters: SearchFilters, terms: string[]): Promise<Snapshot> {
+  const bucketIds = [...new Set(terms.map(bucketOf))];
+  // Independent reads go out together: in Chromium each await is a round trip to the browser process.
+  const [maxRow, segs, pending, dead, trashed, tagged, ...rows] = await Promise.all([
+    T.meta.get('seq'),
+    T.segs.toArray(),
+    T.pending.toArray(),
+    T.dead.toCollection().primaryKeys(),
+    T.clips.where('[live+savedAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray(),
+    filters.tag !== undefined ? T.clips.where('tags').equals(filters.tag).toArray() : Promise.resolve(null),
+    ...bucketIds.map((b) => T.postings.where('[b+s]').between([b, Dexie.minKey], [b, Dexie.maxKey]).toArray()),
+  ]);
+  return { maxSeq: maxRow?.v ?? 0, segs, pending, dead, trashed, tagged, buckets: new Map(bucketIds.map((b, i) => [b, rows[i]!])) };
+}
+
+function loadColumns(snap: Snapshot, filters: SearchFilters): Columns {
+  const { segs, pending } = snap;
+  const maxSeq = snap.maxSeq;
   const size = maxSeq + 1;
   const c: Columns = {
     exists: new Uint8Array(size),
@@ -84,16 +112,14 @@ async function loadColumns(T: Tables, filters: SearchFilters, segs: SegmentRow[]
     total += p.len;
     if (passes(p.date, p.kind, p.paper)) c.allowed[p.q] = 1;
   }
-  const dead = await T.dead.toCollection().primaryKeys();
-  for (const q of dead) if (q < size) c.exists[q] = 0;
+  for (const q of snap.dead) if (q < size) c.exists[q] = 0;
   // Trash is a flag on the clip, not in the index: live search hides trashed documents, trash search shows only them.
-  const trashed = await T.clips.where('[live+savedAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray();
   const inTrash = new Uint8Array(size);
-  for (const t of trashed) if (t.seq < size) inTrash[t.seq] = 1;
+  for (const t of snap.trashed) if (t.seq < size) inTrash[t.seq] = 1;
   let tagged: Uint8Array | null = null;
-  if (filters.tag !== undefined) {
+  if (snap.tagged) {
     tagged = new Uint8Array(size);
-    for (const t of await T.clips.where('tags').equals(filters.tag).toArray()) if (t.seq < size) tagged[t.seq] = 1;
+    for (const t of snap.tagged) if (t.seq < size) tagged[t.seq] = 1;
   }
   let n = 0;
   for (let q = 0; q < size; q++) {
@@ -109,39 +135,23 @@ async function loadColumns(T: Tables, filters: SearchFilters, segs: SegmentRow[]
   return c;
 }
 
-async function gramHits(T: Tables, term: string, pending: PendingRow[]): Promise<GramHits> {
+function gramHits(snap: Snapshot, term: string): GramHits {
   const h: GramHits = { seqs: [], counts: [], titleCounts: [], src: [], ps: [], pe: [] };
-  const rows = await T.postings.where('[t+s]').between([term, Dexie.minKey], [term, Dexie.maxKey]).toArray();
-  const add = (b: Uint8Array) => {
-    const r = new PostingReader(b);
+  const add = (list: Uint8Array | null) => {
+    if (!list) return;
+    const r = new PostingReader(list);
     while (r.next()) {
       h.seqs.push(r.seq);
       h.counts.push(r.count);
       h.titleCounts.push(r.titleCount);
-      h.src.push(b);
+      h.src.push(list);
       h.ps.push(r.posStart);
       h.pe.push(r.posEnd);
     }
   };
-  for (const row of rows) add(row.d);
-  for (const p of pending) {
-    const i = binarySearch(p.terms, term);
-    if (i >= 0) add(p.blob.subarray(p.offs[i]!, p.offs[i + 1]!));
-  }
+  for (const row of snap.buckets.get(bucketOf(term)) ?? []) add(dictLookup(row, term));
+  for (const p of snap.pending) add(dictLookup(p, term));
   return h;
-}
-
-function binarySearch(sorted: string[], x: string): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = sorted[mid]!;
-    if (v === x) return mid;
-    if (v < x) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }
 
 function indexOfSeq(h: GramHits, seq: number): number {
@@ -211,11 +221,10 @@ function itemHits(item: QueryItem, hits: Map<string, GramHits>, cols: Columns): 
 
 /** Ranks the documents matching a parsed query under the filters (BM25, title boost, newer first on ties). */
 export async function rankDocs(T: Tables, query: ParsedQuery, filters: SearchFilters = {}): Promise<RankedDoc[]> {
-  const [segs, pending] = await Promise.all([T.segs.toArray(), T.pending.toArray()]);
-  const cols = await loadColumns(T, filters, segs, pending);
-  const terms = new Set([...query.include, ...query.exclude].flatMap((i) => i.grams.map((g) => g.term)));
-  const hits = new Map<string, GramHits>();
-  for (const t of terms) hits.set(t, await gramHits(T, t, pending));
+  const terms = [...new Set([...query.include, ...query.exclude].flatMap((i) => i.grams.map((g) => g.term)))];
+  const snap = await readSnapshot(T, filters, terms);
+  const cols = loadColumns(snap, filters);
+  const hits = new Map(terms.map((t) => [t, gramHits(snap, t)]));
 
   const included = query.include.map((item) => itemHits(item, hits, cols));
   const excluded = query.exclude.map((item) => itemHits(item, hits, cols));

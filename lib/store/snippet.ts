@@ -1,13 +1,13 @@
 // A hit's highlights (field + offsets into the original text) and one plain-text snippet.
 import { foldWithMap } from './fold';
+import { charClass } from './tokens';
 import type { QueryItem } from './query';
 import type { Clip, Highlight, Snippet } from './types';
 
 /** Characters of context kept before the first mark, and the snippet's length. */
 export const SNIPPET = { before: 24, length: 110 };
 
-const WORD = /[\p{L}\p{N}\p{M}]/u;
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
 
 /** The clip's searchable fields as [name, text], in reading order. */
 export function clipFields(c: Clip): [string, string][] {
@@ -29,7 +29,7 @@ export function clipFields(c: Clip): [string, string][] {
 function boundaryOk(folded: string, start: number, end: number, needle: string): boolean {
   const first = needle[0] ?? '';
   const last = needle[needle.length - 1] ?? '';
-  const isWord = (ch: string | undefined) => ch !== undefined && WORD.test(ch) && !CJK.test(ch);
+  const isWord = (ch: string | undefined) => ch !== undefined && charClass(ch) === 2;
   if (isWord(first) && isWord(folded[start - 1])) return false;
   if (isWord(last) && isWord(folded[end])) return false;
   return true;

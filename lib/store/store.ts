@@ -2,10 +2,10 @@
 // createStore(db) returns the API object; getStore() is the one over the extension's database.
 import Dexie from 'dexie';
 import { z } from 'zod';
-import { decodePostings, type Posting } from './codec';
+import { bucketOf, dictEntries, type Posting } from './codec';
 import { ClipDB, TABLE_NAMES, defaultClipDB, type StoredClip, type Tables } from './db';
 import { guard, StoreError } from './errors';
-import { docIndexOf, docIndexOfPending, indexClips, nextCounter, retireSeqs } from './indexer';
+import { docIndexOf, docIndexOfPending, indexClips, retireSeqs } from './indexer';
 import { clipKeysOf } from './key';
 import { parseQuery } from './query';
 import { rankDocs } from './search';
@@ -86,18 +86,34 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
   const r = <R>(fn: () => Promise<R>) => guard(() => db.transaction('r', TABLE_NAMES.map((n) => db.table(n)), fn));
 
   /** Replaces clips, re-indexing those whose indexed fields changed (all in the caller's transaction). */
-  async function writeClips(updated: { before: StoredClip | null; after: StoredClip }[]): Promise<void> {
-    const toIndex: StoredClip[] = [];
+  async function writeClips(
+    updated: { before: StoredClip | null; after: StoredClip }[],
+    prefetched?: Promise<[number, number]>,
+  ): Promise<void> {
+    const changed = updated.filter((u) => !u.before || !sameIndexed(u.before, u.after));
+    // Independent requests are issued together: each await is an IPC round trip in Chromium.
+    const [seqNow, waiting] = await (prefetched ?? readCounters());
+    const first = seqNow + 1;
+    if (changed.length) await T.meta.put({ k: 'seq', v: seqNow + changed.length });
     const retire: number[] = [];
-    for (const u of updated) {
-      if (u.before && sameIndexed(u.before, u.after)) continue;
-      u.after.seq = await nextCounter(T, 'seq');
+    changed.forEach((u, i) => {
       if (u.before) retire.push(u.before.seq);
-      toIndex.push(u.after);
-    }
-    await T.clips.bulkPut(updated.map((u) => u.after));
-    await retireSeqs(T, retire);
-    await indexClips(T, toIndex);
+      u.after.seq = first + i;
+    });
+    await Promise.all([
+      T.clips.bulkPut(updated.map((u) => u.after)),
+      retireSeqs(T, retire),
+      indexClips(
+        T,
+        changed.map((u) => u.after),
+        waiting,
+      ),
+    ]);
+  }
+
+  /** The last seq handed out and the number of pending documents. */
+  function readCounters(): Promise<[number, number]> {
+    return Promise.all([T.meta.get('seq').then((r) => r?.v ?? 0), T.pending.count()]);
   }
 
   let persistAsked = false;
@@ -121,11 +137,22 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
       const t = now();
       // Clips touched in this batch, by id: the stored version before the batch, and the latest.
       const touched = new Map<string, { before: StoredClip | null; after: StoredClip }>();
+      const byKey = new Map<string, string>();
       const results: SaveResult['results'] = [];
-      for (const input of inputs) {
-        const keys = clipKeysOf(input);
-        const inBatch = [...touched.values()].find((u) => u.after.keys.some((k) => keys.includes(k)));
-        const existing = inBatch?.after ?? (keys.length ? await T.clips.where('keys').anyOf(keys).first() : undefined);
+      const inputKeys = inputs.map(clipKeysOf);
+      // One read finds every stored clip sharing a key with any input.
+      const stored = new Map<string, StoredClip>();
+      const allKeys = [...new Set(inputKeys.flat())];
+      const counters = readCounters();
+      counters.catch(() => undefined); // awaited in writeClips; this only marks an early abort as handled
+      // One range read per key, all in flight together (anyOf would walk one cursor step at a time).
+      const matches = await Promise.all(allKeys.map((k) => T.clips.where('keys').equals(k).toArray()));
+      for (const c of matches.flat()) for (const k of c.keys) if (!stored.has(k)) stored.set(k, c);
+      for (const [n, input] of inputs.entries()) {
+        const keys = inputKeys[n]!;
+        const batchId = keys.map((k) => byKey.get(k)).find((id) => id !== undefined);
+        const inBatch = batchId === undefined ? undefined : touched.get(batchId);
+        const existing = inBatch?.after ?? keys.map((k) => stored.get(k)).find((c) => c !== undefined);
         const content = {
           kind: input.kind,
           kicker: input.kicker,
@@ -155,6 +182,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
           };
           const prior = touched.get(existing.id);
           touched.set(existing.id, { before: prior ? prior.before : existing, after });
+          for (const k of after.keys) byKey.set(k, existing.id);
           results.push({ id: existing.id, status: 'updated' });
         } else {
           const id = newId();
@@ -176,10 +204,11 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
             live: 1,
           };
           touched.set(id, { before: null, after });
+          for (const k of keys) byKey.set(k, id);
           results.push({ id, status: 'added' });
         }
       }
-      await writeClips([...touched.values()]);
+      await writeClips([...touched.values()], counters);
       return { results };
     });
     if (inputs.length) void askPersistence();
@@ -243,9 +272,9 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
   }
 
   async function clipsBySeq(seqs: number[]): Promise<StoredClip[]> {
-    const found = await T.clips.where('seq').anyOf(seqs).toArray();
-    const bySeq = new Map(found.map((c) => [c.seq, c]));
-    return seqs.map((q) => bySeq.get(q)).filter((c): c is StoredClip => c !== undefined);
+    // One request per clip, all in flight at once (anyOf would walk a cursor: one round trip per hit).
+    const found = await Promise.all(seqs.map((q) => T.clips.where('seq').equals(q).first()));
+    return found.filter((c): c is StoredClip => c !== undefined);
   }
 
   /** Full-text search; see docs-notes/store.md for the syntax. */
@@ -329,13 +358,16 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     return rw(async () => {
       const report: ImportReport = { added: 0, updated: 0, skipped: [] };
       const touched = new Map<string, { before: StoredClip | null; after: StoredClip; index: number }>();
+      // Every id and dedupe key seen in the file so far → the record index that had it.
+      const seen = new Map<string, number>();
       for (const [index, rec] of records.entries()) {
         const keys = union(clipKeysOf(rec), rec.key ? [rec.key] : []);
-        const inFile = [...touched.values()].find((u) => u.after.id === rec.id || u.after.keys.some((k) => keys.includes(k)));
-        if (inFile) {
-          report.skipped.push({ index, reason: `same article as record #${inFile.index}` });
+        const first = [`id:${rec.id}`, ...keys].map((k) => seen.get(k)).find((i) => i !== undefined);
+        if (first !== undefined) {
+          report.skipped.push({ index, reason: `same article as record #${first}` });
           continue;
         }
+        for (const k of [`id:${rec.id}`, ...keys]) seen.set(k, index);
         const existing = (await T.clips.get(rec.id)) ?? (await T.clips.where('keys').anyOf(keys).first());
         const after: StoredClip = { ...rec, keys, seq: 0, live: rec.deletedAt === null ? 1 : 0 };
         if (!existing) {
@@ -407,9 +439,12 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
         });
       }
       for (const row of rows) {
-        for (const p of decodePostings(row.d)) {
-          if (segOf.get(p.seq) !== row.s) note(`posting of "${row.t}" for document ${p.seq} in segment ${row.s}, which does not hold it`);
-          stored.get(p.seq)?.set(row.t, p);
+        for (const [term, list] of dictEntries(row)) {
+          if (bucketOf(term) !== row.b) note(`term "${term}" stored in bucket ${row.b}, not ${bucketOf(term)}`);
+          for (const p of list) {
+            if (segOf.get(p.seq) !== row.s) note(`posting of "${term}" for document ${p.seq} in segment ${row.s}, which does not hold it`);
+            stored.get(p.seq)?.set(term, p);
+          }
         }
       }
       for (const p of pending) {

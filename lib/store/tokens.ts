@@ -4,36 +4,48 @@
 import { fold } from './fold';
 
 /** Han, kana and hangul are written without spaces: indexed as characters and bigrams. */
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-const WORD = /[\p{L}\p{N}\p{M}]/u;
+const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
 /** Positions skipped between two fields. */
 export const FIELD_GAP = 2;
+
+/** Character classes: 0 separator, 1 CJK, 2 word (letters/digits of other scripts). Fast paths for ASCII and the CJK blocks. */
+export function charClass(ch: string): 0 | 1 | 2 {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) ? 2 : 0;
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return 1;
+  if (c >= 0x3000 && c <= 0x303f) return 0;
+  if (c >= 0xff00 && c <= 0xff0f) return 0;
+  return CJK_RE.test(ch) ? 1 : WORD_RE.test(ch) ? 2 : 0;
+}
 
 export type TermPositions = Map<string, number[]>;
 
 /** Adds the terms of one folded field starting at position `base`; returns the position after it. */
 export function addFieldTerms(folded: string, base: number, out: TermPositions): number {
-  const chars = [...folded];
+  const chars = Array.from(folded);
+  const cls = chars.map(charClass);
   let word = '';
   let wordAt = 0;
-  const flushWord = () => {
-    if (word) push(out, word, wordAt);
-    word = '';
-  };
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!;
     const pos = base + i;
-    if (CJK.test(ch)) {
-      flushWord();
-      push(out, ch, pos);
-      const next = chars[i + 1];
-      if (next !== undefined && CJK.test(next)) push(out, ch + next, pos);
-    } else if (WORD.test(ch)) {
+    const k = cls[i];
+    if (k === 2) {
       if (!word) wordAt = pos;
       word += ch;
-    } else flushWord();
+      continue;
+    }
+    if (word) {
+      push(out, word, wordAt);
+      word = '';
+    }
+    if (k === 1) {
+      push(out, ch, pos);
+      if (cls[i + 1] === 1) push(out, ch + chars[i + 1]!, pos);
+    }
   }
-  flushWord();
+  if (word) push(out, word, wordAt);
   return base + chars.length + FIELD_GAP;
 }
 
@@ -87,27 +99,23 @@ export interface QueryGram {
  * (together they spell the whole run, so a positional match is an exact substring match).
  */
 export function queryGrams(folded: string): QueryGram[] {
-  const chars = [...folded];
+  const chars = Array.from(folded);
+  const cls = chars.map(charClass);
   const out: QueryGram[] = [];
   let i = 0;
   while (i < chars.length) {
-    const ch = chars[i]!;
-    if (CJK.test(ch)) {
-      let j = i;
-      while (j < chars.length && CJK.test(chars[j]!)) j++;
+    const k = cls[i];
+    let j = i;
+    while (j < chars.length && cls[j] === k) j++;
+    if (k === 1) {
       const n = j - i;
-      if (n === 1) out.push({ term: ch, rel: i });
+      if (n === 1) out.push({ term: chars[i]!, rel: i });
       else {
-        for (let k = 0; k <= n - 2; k += 2) out.push({ term: chars[i + k]! + chars[i + k + 1]!, rel: i + k });
+        for (let m = 0; m <= n - 2; m += 2) out.push({ term: chars[i + m]! + chars[i + m + 1]!, rel: i + m });
         if ((n - 2) % 2 === 1) out.push({ term: chars[j - 2]! + chars[j - 1]!, rel: j - 2 });
       }
-      i = j;
-    } else if (WORD.test(ch)) {
-      let j = i;
-      while (j < chars.length && WORD.test(chars[j]!) && !CJK.test(chars[j]!)) j++;
-      out.push({ term: chars.slice(i, j).join(''), rel: i });
-      i = j;
-    } else i++;
+    } else if (k === 2) out.push({ term: chars.slice(i, j).join(''), rel: i });
+    i = j;
   }
   return out;
 }

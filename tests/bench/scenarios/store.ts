@@ -1,0 +1,194 @@
+// lib/store in real Chromium: save latency and bulk rate, search latency per query form against
+// a naive scan, and DB size, at 10k and 100k clips built from ../shared/corpus/articles.jsonl.
+// The bench page (tests/bench/store/page.ts) is bundled with esbuild into .output/bench-store/,
+// served from 127.0.0.1 and driven with page.evaluate. STORE_BENCH_SIZES=10000 runs one size.
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type Page } from 'playwright-core';
+import type { CorpusArticle, StoreBenchApi } from '../store/page';
+import { median, percentile, target, type BenchSection } from '../util';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const OUT = join(ROOT, '.output', 'bench-store');
+const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'articles.jsonl');
+
+/** The query forms measured; the first six are the issue's, the last is the worst case (a character in 95% of texts). */
+const QUERIES: { form: string; query: string; naive: string[] }[] = [
+  { form: '1-char', query: '河', naive: ['河'] },
+  { form: '2-char', query: '生产', naive: ['生产'] },
+  { form: '4-char', query: '人民政府', naive: ['人民政府'] },
+  { form: 'two-term', query: '黄河 工作', naive: ['黄河', '工作'] },
+  { form: 'phrase', query: '"中国共产党"', naive: ['中国共产党'] },
+  { form: 'no-hit', query: '量子纠缠', naive: ['量子纠缠'] },
+  { form: '1-char, in 95% of clips', query: '的', naive: ['的'] },
+];
+
+async function bundle(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  await build({
+    entryPoints: [join(ROOT, 'tests', 'bench', 'store', 'page.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'chrome120',
+    outfile: join(OUT, 'page.js'),
+    logLevel: 'warning',
+  });
+  copyFileSync(join(ROOT, 'tests', 'bench', 'store', 'index.html'), join(OUT, 'index.html'));
+}
+
+function serve(): Promise<{ server: Server; url: string }> {
+  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
+  const server = createServer((req, res) => {
+    const name = (req.url ?? '/').split('?')[0] === '/' ? 'index.html' : (req.url ?? '').slice(1).split('?')[0]!;
+    if (!/^[\w.-]+$/.test(name)) {
+      res.writeHead(404).end();
+      return;
+    }
+    try {
+      const body = readFileSync(join(OUT, name));
+      res.writeHead(200, { 'content-type': types[name.slice(name.lastIndexOf('.'))] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` })),
+  );
+}
+
+type Bench = StoreBenchApi;
+const call = <K extends keyof Bench>(page: Page, name: K, ...args: Parameters<Bench[K]>) =>
+  page.evaluate(
+    ([n, a]) => (window as unknown as { storeBench: Record<string, (...x: unknown[]) => unknown> }).storeBench[n as string]!(...(a as unknown[])),
+    [name, args] as const,
+  ) as Promise<Awaited<ReturnType<Bench[K]>>>;
+
+const log = (msg: string) => process.stderr.write(`  store: ${msg}\n`);
+const r1 = (n: number) => Math.round(n * 10) / 10;
+
+export async function run(): Promise<BenchSection[]> {
+  const sizes = (process.env.STORE_BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+  const corpus = readFileSync(CORPUS, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as CorpusArticle);
+  await bundle();
+  const { server, url } = await serve();
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const sections: BenchSection[] = [];
+  try {
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => log(`page error: ${e.message}`));
+    await page.goto(url);
+    await page.waitForFunction(() => 'storeBench' in window);
+    await call(page, 'setCorpus', corpus);
+
+    // Layout decision: the rejected multiEntry layout against the packed segments, same 2,000 clips.
+    const layoutN = 2000;
+    const me = await call(page, 'multiEntryLayout', layoutN, 500, 40, '生产');
+    await call(page, 'deleteDb', 'layout-packed');
+    const packedBefore = await call(page, 'estimate');
+    const packedBatches = await call(page, 'build', 'layout-packed', layoutN, 500);
+    const packedSingles = await call(page, 'singleSaves', layoutN, 40);
+    const packedQuery = await call(page, 'search', '生产', 10);
+    const packedUsage = (await call(page, 'estimate')) - packedBefore;
+    await call(page, 'deleteDb', 'layout-packed');
+    const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
+    sections.push({
+      title: `Store index layout: one entry per (term, clip) vs packed segments (${layoutN} clips, real Chromium)`,
+      note: 'multiEntry = a *terms index over each clip\'s distinct unigrams/bigrams/words; packed = lib/store (postings per term and segment, positions included). Query = the 2-char term 生产 (multiEntry: primary keys only, no ranking or positions; packed: the full search with ranking and snippets).',
+      rows: [
+        {
+          layout: 'multiEntry per clip',
+          'bulk ms/clip': r1((sum(me.batchTimes) / layoutN) * 100) / 100,
+          'single save p50 ms': median(me.singleTimes),
+          'single save p95 ms': percentile(me.singleTimes, 95),
+          '2-char query p50 ms': median(me.queryTimes),
+          'disk KiB/clip': r1(me.usage / 1024 / (layoutN + 40)),
+        },
+        {
+          layout: 'packed segments (chosen)',
+          'bulk ms/clip': r1((sum(packedBatches) / layoutN) * 100) / 100,
+          'single save p50 ms': median(packedSingles),
+          'single save p95 ms': percentile(packedSingles, 95),
+          '2-char query p50 ms': median(packedQuery.times),
+          'disk KiB/clip': r1(packedUsage / 1024 / (layoutN + 40)),
+        },
+      ],
+    });
+    log(`layout done: multiEntry ${JSON.stringify({ hits: me.hits, usage: me.usage })}`);
+
+    for (const n of sizes) {
+      const name = `bench-${n}`;
+      const before = await call(page, 'estimate');
+      const t0 = Date.now();
+      const batch = 1000;
+      const batches = await call(page, 'build', name, n, batch);
+      const buildMs = Date.now() - t0;
+      log(`${n}: built in ${(buildMs / 1000).toFixed(1)} s`);
+      const usage = (await call(page, 'estimate')) - before;
+      // 200 single saves on top: three of them merge 64 pending clips into a segment.
+      const singles = await call(page, 'singleSaves', n, 200);
+      const rows: Record<string, string | number>[] = [];
+      const targets = [];
+      const runs = n >= 100000 ? 15 : 25;
+      const naiveRuns = n >= 100000 ? 3 : 5;
+      let slowestP95 = 0;
+      let worstRatio = Infinity;
+      for (const q of QUERIES) {
+        const s = await call(page, 'search', q.query, runs);
+        const naive = await call(page, 'naive', q.naive, naiveRuns);
+        const p95 = percentile(s.times, 95);
+        const ratio = median(naive.times) / median(s.times);
+        const core = !q.form.includes('95%');
+        if (core) {
+          slowestP95 = Math.max(slowestP95, p95);
+          worstRatio = Math.min(worstRatio, ratio);
+        }
+        rows.push({
+          query: `${q.form}: ${q.query}`,
+          hits: s.total,
+          'naive hits': naive.total,
+          'p50 ms': median(s.times),
+          'p95 ms': p95,
+          'naive p50 ms': median(naive.times),
+          'speed-up ×': r1(ratio),
+        });
+        log(`${n}: ${q.form} p50 ${median(s.times).toFixed(1)} p95 ${p95.toFixed(1)} naive ${median(naive.times).toFixed(0)}`);
+      }
+      const bulkRate = (n / batches.reduce((a, b) => a + b, 0)) * 1000;
+      rows.push({ query: 'single save (200, one clip each)', 'p50 ms': median(singles), 'p95 ms': percentile(singles, 95), 'naive p50 ms': '', hits: '', 'naive hits': '', 'speed-up ×': `max ${r1(Math.max(...singles))} ms` });
+      rows.push({ query: `bulk save (batches of ${batch})`, 'p50 ms': median(batches), 'p95 ms': percentile(batches, 95), hits: `${Math.round(bulkRate)} clips/s`, 'naive hits': '', 'naive p50 ms': '', 'speed-up ×': '' });
+      rows.push({ query: 'DB size on disk (storage.estimate)', hits: `${r1(usage / 1024 / 1024)} MiB`, 'naive hits': `${r1(usage / 1024 / n)} KiB/clip`, 'p50 ms': '', 'p95 ms': '', 'naive p50 ms': '', 'speed-up ×': '' });
+      const limit = n >= 100000 ? 50 : 20;
+      const label = n >= 1000 ? `${n / 1000}k` : String(n);
+      targets.push(target(`search p95 at ${label} (slowest of the six forms)`, slowestP95, limit));
+      if (n >= 100000) targets.push(target(`speed-up vs naive scan at ${label} (smallest of the six forms)`, worstRatio, 10, '×', '>='));
+      targets.push(target(`single save p95 at ${label}`, percentile(singles, 95), 10));
+      const consistency = n <= 10000 ? await call(page, 'consistency') : null;
+      sections.push({
+        title: `Clip store at ${label} clips (real Chromium IndexedDB)`,
+        note:
+          `Clips: corpus article i mod ${corpus.length}, paragraphs rotated by ⌊i/${corpus.length}⌋, a serial number in the title, own URL, date shifted by ⌊i/${corpus.length}⌋ days. ` +
+          `Built in ${(buildMs / 1000).toFixed(1)} s. Search = full API call (parse, rank, load the first 20 clips, snippets), ${runs} runs after 2 warm-ups; ` +
+          `naive = read every clip in getAll chunks of 2000 and test the text with includes, ${naiveRuns} runs.` +
+          (consistency ? ` checkConsistency: ${consistency.ok ? 'ok' : consistency.problems.slice(0, 3).join('; ')}.` : ''),
+        rows,
+        targets,
+      });
+      await call(page, 'deleteDb', name);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return sections;
+}

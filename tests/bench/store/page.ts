@@ -1,0 +1,190 @@
+// Bench page for lib/store, bundled by tests/bench/scenarios/store.ts and driven from Node with
+// page.evaluate in real Chromium (real IndexedDB). Exposes window.storeBench.
+import Dexie, { type Collection } from 'dexie';
+import { ClipDB, createStore, type ClipInput, type Store, type StoredClip } from '../../../lib/store';
+import { docTerms } from '../../../lib/store/tokens';
+
+export interface CorpusArticle {
+  id: string;
+  paper: string;
+  date: string;
+  page: string | null;
+  kicker: string | null;
+  title: string;
+  subtitle: string | null;
+  byline: string | null;
+  paragraphs: string[];
+}
+
+let corpus: CorpusArticle[] = [];
+let db: ClipDB | null = null;
+let store: Store | null = null;
+
+/**
+ * Clip number i of the synthetic archive: corpus article i mod N, its paragraphs rotated by
+ * floor(i / N) (so same-article copies differ in order), a serial number in the title, its own
+ * URL, and the issue date moved forward by floor(i / N) days. Every clip is distinct for dedupe.
+ */
+export function variant(i: number): ClipInput {
+  const a = corpus[i % corpus.length]!;
+  const round = Math.floor(i / corpus.length);
+  const paras = a.paragraphs.length ? a.paragraphs : [''];
+  const shift = round % paras.length;
+  const rotated = [...paras.slice(shift), ...paras.slice(0, shift)];
+  const d = new Date(`${a.date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + round);
+  return {
+    kind: 'article',
+    kicker: a.kicker,
+    title: `${a.title} 第${i}号`,
+    subtitle: a.subtitle,
+    byline: a.byline,
+    dateline: null,
+    body: rotated.map((text) => ({ type: 'paragraph' as const, text })),
+    credit: null,
+    truncated: false,
+    continuedOn: null,
+    url: `https://paper.example/${a.id}/${i}.html`,
+    paper: a.paper,
+    date: d.toISOString().slice(0, 10),
+    page: a.page,
+  };
+}
+
+function articleText(c: { kicker: string | null; title: string; subtitle: string | null; byline: string | null; body: { text: string }[] }) {
+  return [c.kicker ?? '', c.title, c.subtitle ?? '', c.byline ?? '', ...c.body.map((b) => b.text)].join('\n');
+}
+
+async function fresh(name: string): Promise<void> {
+  if (db) db.close();
+  await Dexie.delete(name);
+  db = new ClipDB(name);
+  store = createStore(db, { persist: async () => false });
+  await db.open();
+}
+
+const api = {
+  setCorpus(list: CorpusArticle[]) {
+    corpus = list;
+    return corpus.length;
+  },
+  /** Fresh database, then n clips saved in batches; returns each batch's ms. */
+  async build(name: string, n: number, batch: number): Promise<number[]> {
+    await fresh(name);
+    const times: number[] = [];
+    for (let i = 0; i < n; i += batch) {
+      const inputs: ClipInput[] = [];
+      for (let k = i; k < Math.min(n, i + batch); k++) inputs.push(variant(k));
+      const t = performance.now();
+      await store!.saveClips(inputs);
+      times.push(performance.now() - t);
+    }
+    return times;
+  },
+  /** `count` single-clip saves of new clips numbered from `from`; each save's ms. */
+  async singleSaves(from: number, count: number): Promise<number[]> {
+    const times: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const input = variant(from + i);
+      const t = performance.now();
+      await store!.saveClips([input]);
+      times.push(performance.now() - t);
+    }
+    return times;
+  },
+  async search(query: string, runs: number): Promise<{ times: number[]; total: number }> {
+    let total = 0;
+    for (let i = 0; i < 2; i++) total = (await store!.search(query, {}, { limit: 20 })).total;
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      total = (await store!.search(query, {}, { limit: 20 })).total;
+      times.push(performance.now() - t);
+    }
+    return { times, total };
+  },
+  /** The naive way: read every clip (getAll in chunks of 2000) and test its text with includes. */
+  async naive(needles: string[], runs: number): Promise<{ times: number[]; total: number }> {
+    const times: number[] = [];
+    let total = 0;
+    for (let r = 0; r < runs; r++) {
+      const t = performance.now();
+      total = 0;
+      let last: string | null = null;
+      for (;;) {
+        const coll: Collection<StoredClip, string> = last === null ? db!.clips.orderBy(':id') : db!.clips.where(':id').above(last);
+        const chunk: StoredClip[] = await coll.limit(2000).toArray();
+        if (!chunk.length) break;
+        for (const c of chunk) {
+          const text = articleText(c);
+          if (needles.every((n) => text.includes(n))) total++;
+        }
+        last = chunk[chunk.length - 1]!.id;
+      }
+      times.push(performance.now() - t);
+    }
+    return { times, total };
+  },
+  async estimate(): Promise<number> {
+    const e = await navigator.storage.estimate();
+    return e.usage ?? 0;
+  },
+  async consistency(): Promise<{ ok: boolean; problems: string[] }> {
+    return store!.checkConsistency();
+  },
+  async close(): Promise<void> {
+    db?.close();
+    db = null;
+  },
+  /**
+   * The rejected layout, for the record: one IndexedDB entry per (term, clip) — a multiEntry
+   * index over each clip's distinct terms. Builds n clips (batches of `batch`) then `singles`
+   * single saves and a 2-char query (primary keys of the term).
+   */
+  async multiEntryLayout(n: number, batch: number, singles: number, term: string) {
+    if (db) db.close();
+    db = null;
+    await Dexie.delete('layout-multientry');
+    const before = await api.estimate();
+    const mdb = new Dexie('layout-multientry');
+    mdb.version(1).stores({ clips: 'id, *terms' });
+    const rows = (i: number) => {
+      const v = variant(i);
+      return { ...v, id: `c${i}`, terms: [...docTerms(v).terms.keys()] };
+    };
+    const batchTimes: number[] = [];
+    for (let i = 0; i < n; i += batch) {
+      const list = [];
+      for (let k = i; k < Math.min(n, i + batch); k++) list.push(rows(k));
+      const t = performance.now();
+      await mdb.table('clips').bulkPut(list);
+      batchTimes.push(performance.now() - t);
+    }
+    const singleTimes: number[] = [];
+    for (let k = 0; k < singles; k++) {
+      const row = rows(n + k);
+      const t = performance.now();
+      await mdb.table('clips').put(row);
+      singleTimes.push(performance.now() - t);
+    }
+    const queryTimes: number[] = [];
+    let hits = 0;
+    for (let k = 0; k < 12; k++) {
+      const t = performance.now();
+      hits = (await mdb.table('clips').where('terms').equals(term).primaryKeys()).length;
+      queryTimes.push(performance.now() - t);
+    }
+    const usage = (await api.estimate()) - before;
+    mdb.close();
+    await Dexie.delete('layout-multientry');
+    return { batchTimes, singleTimes, queryTimes: queryTimes.slice(2), hits, usage };
+  },
+  async deleteDb(name: string) {
+    if (db) db.close();
+    db = null;
+    await Dexie.delete(name);
+  },
+};
+
+(globalThis as unknown as { storeBench: typeof api }).storeBench = api;
+export type StoreBenchApi = typeof api;
