@@ -34,7 +34,11 @@ export function joinPieces(a: string, b: string): string {
   const last = a[a.length - 1]!;
   const first = b[0]!;
   if (CJK_EDGE.test(last) || CJK_EDGE.test(first)) return a + b;
-  if (last === '-' && /[A-Za-z]/.test(a[a.length - 2] ?? '') && /[a-z]/.test(first)) return a.slice(0, -1) + b;
+  if (last === '-' && /[A-Za-z]/.test(a[a.length - 2] ?? '')) {
+    // exam-|ple → example (a line-break hyphen); Anglo-|Saxon → Anglo-Saxon (a real one).
+    if (/[a-z]/.test(first)) return a.slice(0, -1) + b;
+    if (/[A-Z0-9]/.test(first)) return a + b;
+  }
   return a + ' ' + b;
 }
 

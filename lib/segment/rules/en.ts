@@ -10,6 +10,8 @@ export const en: LanguageRules = {
   continues: /[,;:\-–—]$/,
   closers: /[”’"')\]}\s]+$/,
   maxHeading: 70,
+  maxHeadingWithClause: 70,
+  clauseBreak: /[,;]/,
   // Title Case or ALL CAPS: every significant word starts with a capital or digit.
   headingShape: new RegExp(`^${CAP}(?:\\s+(?:${CAP}|${SMALL}))+$`),
   notInHeading: /[.,;:]$|[.!?]\s+[a-z]/,

@@ -9,6 +9,10 @@ export interface LanguageRules {
   closers: RegExp;
   /** Longest block that may be a headline or subhead (in characters). */
   maxHeading: number;
+  /** Longest headline that has a clause break (，、,) inside: longer ones are sentence pieces. */
+  maxHeadingWithClause: number;
+  /** Clause breaks inside a line. */
+  clauseBreak: RegExp;
   /** A block shaped like a headline (after the length check); `null` means "any unpunctuated short block". */
   headingShape: RegExp | null;
   /** A headline line never contains these (sentence punctuation inside). */

@@ -12,6 +12,8 @@ export const zh: LanguageRules = {
   continues: /[，、；：,;:—]$/,
   closers: /[”’"'」』）)》〉】\]\s]+$/,
   maxHeading: 40,
+  maxHeadingWithClause: 20,
+  clauseBreak: /[，、,;；]/,
   headingShape: null,
   notInHeading: /[。；;]|[！？!?](?=.)/,
 

@@ -65,6 +65,7 @@ export function headlineShaped(text: string, r: LanguageRules, hint?: string): b
   const max = hinted ? r.maxHeading * 2 : r.maxHeading;
   if (text.length > max || text.length < 2) return false;
   if (endsContinuing(text, r)) return false;
+  if (!hinted && text.length > r.maxHeadingWithClause && r.clauseBreak.test(text)) return false;
   if (r.notInHeading.test(text)) return false;
   if (endsSentence(text, r)) {
     // Headlines may end with ？ or ！, never with 。

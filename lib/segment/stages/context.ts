@@ -5,6 +5,7 @@
 import type { Item } from '../item';
 import { RULES } from '../rules';
 import { shared, terms } from '../terms';
+import { wantsMore } from '../sentence';
 
 /** A headline inside an article is a subhead when this share of its terms occur in the article's title and lede. */
 const SUBHEAD_SHARE = 0.25;
@@ -79,6 +80,15 @@ function decideHeadlines(items: Item[]): void {
     }
     let end = i;
     while (end < items.length && items[end]!.kind === 'heading') end++;
+    // A later line with a clause break, not followed by a byline, is the start of the text.
+    const last = items[end - 1]!;
+    if (end - i > 1 && !last.hint && RULES[last.lang].clauseBreak.test(last.text) && !/^[—–-]/.test(last.text)) {
+      const after = items[end];
+      if (!(after && (after.kind === 'byline' || after.dateline))) {
+        last.kind = 'paragraph';
+        end--;
+      }
+    }
     const run = items.slice(i, end);
     if (run.length > MAX_HEADLINE_LINES) {
       for (const r of run) r.kind = 'paragraph';
@@ -90,7 +100,11 @@ function decideHeadlines(items: Item[]): void {
     const next = items[n];
     const nextIsByline = !!next && (next.kind === 'byline' || (next.kind === 'paragraph' && !!next.dateline));
     const nextIsBody = !!next && (next.kind === 'paragraph' || next.kind === 'notice');
-    if (!nextIsByline && nextIsBody && run.length === 1 && ctx && isSubhead(run[0]!, ctx)) {
+    const prev = items[i - 1]?.kind === 'paragraph' ? items[i - 1] : undefined;
+    if (!nextIsByline && nextIsBody && run.length === 1 && !run[0]!.hint && prev && wantsMore(prev)) {
+      // A short piece between two halves of a broken sentence is text, not a headline.
+      run[0]!.kind = 'paragraph';
+    } else if (!nextIsByline && nextIsBody && run.length === 1 && ctx && isSubhead(run[0]!, ctx)) {
       run[0]!.kind = 'subhead';
     } else if (!nextIsByline && !nextIsBody && run.every((r) => RULES[r.lang].slogan.test(r.text))) {
       for (const r of run) r.kind = 'advert';

@@ -3,11 +3,8 @@
 // the next paragraph, passing over removed text, captions and furniture, never over a title,
 // byline, subhead or notice. CJK joins add no space; Latin joins add one or undo a line-break hyphen.
 import type { Item, Working } from '../item';
-import { RULES } from '../rules';
-import { endsContinuing, endsMidSentence, joinPieces } from '../text';
-
-/** A block shorter than this that simply stops (no ，、) is a line of its own, not a broken paragraph. */
-const MIN_BROKEN = 16;
+import { wantsMore } from '../sentence';
+import { joinPieces } from '../text';
 const PASSED = new Set(['caption', 'boilerplate', 'marker', 'credit']);
 
 export function join(w: Working): Working {
@@ -29,12 +26,4 @@ export function join(w: Working): Working {
     open = it.kind === 'paragraph' && wantsMore(it) ? it : null;
   }
   return { ...w, items: out };
-}
-
-/** Does this paragraph stop mid-sentence in a way that the next block should finish? */
-export function wantsMore(it: Item): boolean {
-  if (it.continuedOn) return false;
-  const r = RULES[it.lang];
-  if (endsContinuing(it.text, r)) return true;
-  return endsMidSentence(it.text, r) && it.text.length >= MIN_BROKEN;
 }

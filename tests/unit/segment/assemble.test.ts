@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { cleanBlocks, cleanText } from '../../../lib/segment';
+
+describe('assemble', () => {
+  it('builds an article: kicker, title, subtitle, dateline/byline, body with subheads', () => {
+    const page = cleanText(
+      '春风吹绿千村万户\n\n乡村振兴开新局\n\n——来自基层的调查\n\n本报讯（通讯员 王一 记者 李二）近日，记者走访了多个村庄，乡村振兴开新局。\n\n新局面，振兴乡村开新局\n\n村民收入持续增长。',
+    );
+    expect(page.articles).toEqual([
+      {
+        kind: 'article',
+        kicker: '春风吹绿千村万户',
+        title: '乡村振兴开新局',
+        subtitle: '——来自基层的调查',
+        byline: '通讯员 王一 记者 李二',
+        dateline: '本报讯',
+        body: [
+          { type: 'paragraph', text: '近日，记者走访了多个村庄，乡村振兴开新局。' },
+          { type: 'subhead', text: '新局面，振兴乡村开新局' },
+          { type: 'paragraph', text: '村民收入持续增长。' },
+        ],
+        credit: null,
+        truncated: false,
+        continuedOn: null,
+      },
+    ]);
+  });
+  it('marks truncated articles, with continuedOn when the page says where', () => {
+    const page = cleanText('城南公园改造完工\n\n连日来，城南公园改造工程进入收尾阶段，市民\n\n下转第2版\n\n城北新区规划发布\n\n新区规划面积三十平方公里，将建设');
+    expect(page.articles.map((a) => [a.title, a.truncated, a.continuedOn])).toEqual([
+      ['城南公园改造完工', true, '第2版'],
+      ['城北新区规划发布', true, null],
+    ]);
+    expect(page.removed).toEqual([{ text: '下转第2版', reason: 'marker', detail: 'continuation', source: 2 }]);
+  });
+  it('a caption does not close the article around it; notices and adverts are their own kinds', () => {
+    const page = cleanText('城南公园改造完工\n\n连日来，改造工程进入收尾阶段。\n\n市民在公园晨练。 李明 摄\n\n游客纷纷前来。\n\n携手合作 共同发展\n\n遗失声明\n遗失某公司公章，声明作废。');
+    expect(page.articles.map((a) => [a.kind, a.title, a.body.length, a.credit])).toEqual([
+      ['article', '城南公园改造完工', 2, null],
+      ['caption', '', 1, '李明'],
+      ['advert', '携手合作 共同发展', 0, null],
+      ['notice', '遗失声明', 1, null],
+    ]);
+  });
+  it('text before any headline becomes an untitled article', () => {
+    expect(cleanText('连日来，改造工程进入收尾阶段。').articles).toMatchObject([{ kind: 'article', title: '', body: [{ text: '连日来，改造工程进入收尾阶段。' }] }]);
+  });
+  it('cleanBlocks keeps the page metadata and uses block hints', () => {
+    const page = cleanBlocks({
+      url: 'http://example.com/a.htm',
+      paper: '某某日报',
+      date: '2024-01-01',
+      blocks: [
+        { text: '田间地头育新苗', hint: 'title' },
+        { text: '本报记者 李明', hint: 'byline' },
+        { text: '连日来，各地抓住晴好天气抢种。' },
+      ],
+    });
+    expect(page.source).toEqual({ url: 'http://example.com/a.htm', paper: '某某日报', date: '2024-01-01' });
+    expect(page.articles).toMatchObject([{ title: '田间地头育新苗', byline: '本报记者 李明', body: [{ text: '连日来，各地抓住晴好天气抢种。' }] }]);
+  });
+});

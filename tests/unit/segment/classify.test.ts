@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { Item } from '../../../lib/segment/item';
+import { classify } from '../../../lib/segment/stages/classify';
+import { normalise } from '../../../lib/segment/stages/normalise';
+
+const one = (text: string): Item => classify(normalise([{ text }]))[0]!;
+const kind = (text: string) => one(text).kind;
+
+describe('classify: bylines and datelines', () => {
+  it.each([
+    ['通讯员 王娜 记者 丁彬彬', '通讯员 王娜 记者 丁彬彬'],
+    ['本报记者 张明', '本报记者 张明'],
+    ['■ 记者 李华', '记者 李华'],
+    ['通讯员 赵四', '通讯员 赵四'],
+    ['□本报记者秦丽云 刘菁 唐迅', '本报记者秦丽云 刘菁 唐迅'],
+  ])('byline block %s', (text, byline) => {
+    expect(one(text)).toMatchObject({ kind: 'byline', byline });
+  });
+  it.each([
+    ['本报讯(通讯员 蒋一 记者 秦二)日前，区总工会举行颁奖仪式。', '本报讯', '通讯员 蒋一 记者 秦二', '日前，区总工会举行颁奖仪式。'],
+    ['本报讯(尤甲 丙乙)“感谢社区。”日前，居民来访。', '本报讯', '尤甲 丙乙', '“感谢社区。”日前，居民来访。'],
+    ['【新华社延安十日电】边区各界集会。', '新华社延安十日电', undefined, '边区各界集会。'],
+    ['新华社北京11月5日电(记者 王五)国务院日前印发通知。', '新华社北京11月5日电', '记者 王五', '国务院日前印发通知。'],
+    ['扬子晚报讯 (记者 钱六)昨天，市区气温创新高。', '扬子晚报讯', '记者 钱六', '昨天，市区气温创新高。'],
+    ['本报北京1月2日电  （记者王浩）全国铁路迎来客流高峰。', '本报北京1月2日电', '记者王浩', '全国铁路迎来客流高峰。'],
+  ])('dateline paragraph %s', (text, dateline, byline, rest) => {
+    const it = one(text);
+    expect(it.kind).toBe('paragraph');
+    expect(it.dateline).toBe(dateline);
+    expect(it.byline).toBe(byline);
+    expect(it.text).toBe(rest);
+  });
+  it('a dateline with nothing after it is a byline block', () => {
+    expect(one('本报讯(通讯员 王娜 记者 丁彬彬)')).toMatchObject({ kind: 'byline', dateline: '本报讯', byline: '通讯员 王娜 记者 丁彬彬' });
+  });
+});
+
+describe('classify: captions, markers, notices, furniture', () => {
+  it.each([
+    ['日前，学员参观纪念馆，厚植爱国情怀。 章善玉 吴泽宁 摄', '章善玉 吴泽宁', '日前，学员参观纪念馆，厚植爱国情怀。'],
+    ['市民在公园晨练。(李明摄)', '李明', '市民在公园晨练。'],
+    ['志愿者清理河道垃圾。 王芳/摄', '王芳', '志愿者清理河道垃圾。'],
+    ['新建成的大桥正式通车。 本报记者 曹二 摄', '本报记者 曹二', '新建成的大桥正式通车。'],
+  ])('caption with credit: %s', (text, credit, body) => {
+    expect(one(text)).toMatchObject({ kind: 'caption', credit, text: body });
+  });
+  it('图为… is a caption without a credit', () => {
+    expect(one('图为新建成的社区服务中心。')).toMatchObject({ kind: 'caption' });
+  });
+  it('counter-case: a sentence ending in 拍摄 is not a caption', () => {
+    expect(kind('他把每次展映的场面都用手机进行了拍摄')).not.toBe('caption');
+    expect(kind('工作人员正在现场进行拍摄。')).toBe('paragraph');
+  });
+  it.each([
+    ['下转第2版', '第2版'],
+    ['(转第3版)', '第3版'],
+    ['（下转第A04版）', '第A04版'],
+  ])('continuation marker %s', (text, page) => {
+    expect(one(text)).toMatchObject({ kind: 'marker', continuedOn: page });
+  });
+  it('上接 marker has no continuedOn', () => {
+    expect(one('上接第1版')).toMatchObject({ kind: 'marker' });
+    expect(one('上接第1版').continuedOn).toBeUndefined();
+  });
+  it('notices: heading and body', () => {
+    expect(kind('遗失声明')).toBe('notice-head');
+    expect(kind('注销公告')).toBe('notice-head');
+    expect(kind('公 告')).toBe('notice-head');
+    expect(kind('遗失某某经营部公章，编号123，声明作废。')).toBe('notice');
+  });
+  it.each([
+    ['投稿邮箱:abc@126.com', 'editor'],
+    ['责任编辑 王一', 'editor'],
+    ['本版责编：李二', 'editor'],
+    ['校对：张三', 'editor'],
+    ['电话:025-83279186', 'masthead'],
+    ['地址:南京市中山北路202号', 'masthead'],
+    ['网址:www.example.com', 'masthead'],
+    ['第01版：要闻', 'page-header'],
+    ['2023年8月30日 星期三', 'page-header'],
+  ])('furniture %s', (text, furniture) => {
+    expect(one(text)).toMatchObject({ kind: 'boilerplate', furniture });
+  });
+  it('a paper name alone is only a candidate masthead line', () => {
+    expect(one('江苏工人报')).toMatchObject({ weakMasthead: true });
+    expect(one('江苏工人报').kind).not.toBe('boilerplate');
+  });
+});
+
+describe('classify: headline shape', () => {
+  it('short unpunctuated blocks are headline-shaped, including ones with a comma inside', () => {
+    expect(kind('工会“金秋助学”护航逐梦')).toBe('heading');
+    expect(kind('多维深入复盘,促进应急抢险')).toBe('heading');
+    expect(kind('谁来守护城市的夜？')).toBe('heading');
+  });
+  it('counter-cases: sentences, dangling clauses and long blocks are paragraphs', () => {
+    expect(kind('会“少跑路”。')).toBe('paragraph');
+    expect(kind('联合区委组织部选取试点镇,')).toBe('paragraph');
+    expect(kind('区总积极培育健康文明、昂扬向上的职工文化，“县级工会加强年”以来，他们结合区域实际深入园区企业车间班组')).toBe('paragraph');
+  });
+  it('English: Title Case and ALL CAPS lines are headline-shaped, wrapped lines are not', () => {
+    expect(kind('City "Dads" Hold Meeting')).toBe('heading');
+    expect(kind('It Isn\'t Hard To Save')).toBe('heading');
+    expect(kind('of your money is guaranteed, not')).toBe('paragraph');
+    expect(kind('Free and Accepted Masons tit Nebras')).toBe('paragraph');
+  });
+  it('English bylines and datelines', () => {
+    expect(kind('By John Smith')).toBe('byline');
+    expect(one('Red Cloud, Jan. 4, 1916.')).toMatchObject({ kind: 'byline', dateline: 'Red Cloud, Jan. 4, 1916.' });
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../lib/segment/stages/classify';
+import { context } from '../../../lib/segment/stages/context';
+import { normalise } from '../../../lib/segment/stages/normalise';
+import { prepared } from './helpers';
+
+const kinds = (text: string) => prepared(text).map((i) => [i.kind, i.text]);
+
+describe('context: headlines', () => {
+  it('a headline before a byline or body is a title', () => {
+    expect(kinds('城南公园改造完工\n\n本报记者 李明\n\n连日来，城南公园改造工程进入收尾阶段。').map((k) => k[0])).toEqual(['title', 'byline', 'paragraph']);
+  });
+  it('three headline lines are kicker, title, subtitle; two are title and subtitle', () => {
+    expect(kinds('春风吹绿千村万户\n\n乡村振兴开新局\n\n——来自基层的调查\n\n本报讯（记者 李明）近日，记者走访多地。').map((k) => k[0])).toEqual([
+      'kicker',
+      'title',
+      'subtitle',
+      'paragraph',
+    ]);
+    expect(kinds('乡村振兴开新局\n\n——来自基层的调查\n\n近日，记者走访了多个村庄。').map((k) => k[0])).toEqual(['title', 'subtitle', 'paragraph']);
+  });
+  it('a headline inside an article that shares its terms is a subhead', () => {
+    const text = '精心组织 精准发力 推进工会建设\n\n今年以来，区总工会精心组织，精准发力，推进工会建设走深走实。\n\n精心组织，突出面向基层\n\n区总注重党建引领，开展服务活动。';
+    expect(kinds(text).map((k) => k[0])).toEqual(['title', 'paragraph', 'subhead', 'paragraph']);
+  });
+  it('counter-case: a headline sharing nothing with the article is a new title', () => {
+    const text = '居民在家门口享法律服务\n\n社区打造法律援助点，方便居民咨询。\n\n多维深入复盘，促进应急抢险\n\n夏季多发强对流天气，各项抢险增多。';
+    expect(kinds(text).map((k) => k[0])).toEqual(['title', 'paragraph', 'title', 'paragraph']);
+  });
+  it('spaced slogans with no article after them are adverts', () => {
+    expect(kinds('携手合作 共同发展\n\n遗失声明\n\n遗失某公司公章，声明作废。').map((k) => k[0])).toEqual(['advert', 'notice-head', 'notice']);
+  });
+  it('more than three headline-shaped lines in a row are a list, not a headline', () => {
+    expect(kinds('Mrs. J. J. Garber\nMrs. C. H. Potter\nDave Kaley\nAl Turner').map((k) => k[0])).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph']);
+  });
+  it('counter-case: a short piece between two halves of a broken sentence is text', () => {
+    expect(kinds('沭阳县总每年清明节组织职工开展扫墓活动，向英烈们表达敬意。同时利用报纸、电视、微信公众号等各种媒体刊发\n\n党史教育文章\n\n等，促进党员干部深入了解党的历史。').map((k) => k[0])).toEqual([
+      'paragraph',
+      'paragraph',
+      'paragraph',
+    ]);
+  });
+  it('hints are used: DOM kicker/title hints set the roles a plain text could not', () => {
+    const items = context(
+      classify(
+        normalise([
+          { text: '春耕时节', hint: 'kicker' },
+          { text: '田间地头育新苗', hint: 'title' },
+          { text: '连日来，各地抓住晴好天气抢种。' },
+        ]),
+      ),
+    );
+    expect(items.map((i) => i.kind)).toEqual(['kicker', 'title', 'paragraph']);
+  });
+});
+
+describe('context: captions and masthead', () => {
+  it('a credit line makes the paragraph above it a caption', () => {
+    expect(prepared('市民在公园晨练。\n\n本报记者 曹二 摄')).toMatchObject([{ kind: 'caption', text: '市民在公园晨练。', credit: '本报记者 曹二' }]);
+  });
+  it('paper names next to masthead lines are masthead; alone they are not', () => {
+    expect(prepared('某某日报\n\n电话:010-1234567').map((i) => i.kind)).toEqual(['boilerplate', 'boilerplate']);
+    expect(prepared('人民日报\n\n本报讯（记者 李明）近日，记者走访多地。').map((i) => i.kind)).not.toContain('boilerplate');
+  });
+});
