@@ -37,6 +37,16 @@ const reasonText = (r: Removed) =>
         ? `${t('removedBoilerplate')} · ${r.detail}`
         : t('removedBoilerplate');
 
+/** Only http(s) links from the page become clickable; anything else (javascript:, data:) stays text. */
+function safeHref(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
 function clip(s: string, n: number) {
   const chars = [...s];
   return chars.length > n ? chars.slice(0, n).join('') + '…' : s;
@@ -140,6 +150,8 @@ export function ReaderApp({ page, api, onClose }: ReaderAppProps) {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [onClose]);
 
+  const links = source.links ?? [];
+  const isLayout = source.pageType === 'layout' && links.length > 0;
   const savable = articles.map((a, i) => (a.kind === 'advert' ? -1 : i)).filter((i) => i >= 0);
   const unsaved = savable.filter((i) => saves[i]?.state !== 'saved');
   const where = [source.paper, source.date, source.page].filter(Boolean).join(' · ');
@@ -217,7 +229,25 @@ export function ReaderApp({ page, api, onClose }: ReaderAppProps) {
         </div>
       )}
       <main className="er-page">
-        {articles.length === 0 && (
+        {isLayout && (
+          <section className="er-article er-links" data-testid="reader-links">
+            <h2 className="er-title">{t('readerLayoutList', links.length)}</h2>
+            <ol>
+              {links.map((l, i) => (
+                <li key={i}>
+                  {safeHref(l.url) ? (
+                    <a href={safeHref(l.url)!} target="_top" rel="noreferrer">
+                      {l.title}
+                    </a>
+                  ) : (
+                    l.title
+                  )}
+                </li>
+              ))}
+            </ol>
+          </section>
+        )}
+        {articles.length === 0 && !isLayout && (
           <p className="er-empty" data-testid="reader-empty">
             {t('readerNothing')}
           </p>

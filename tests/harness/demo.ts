@@ -17,7 +17,7 @@ export function overlay(page: Page): Locator {
   return page.locator('[data-testid="reader-root"]');
 }
 
-export async function waitForOverlay(page: Page, timeout = 15_000): Promise<Locator> {
+export async function waitForOverlay(page: Page, timeout = 30_000): Promise<Locator> {
   const root = overlay(page);
   await root.waitFor({ state: 'visible', timeout });
   return root;
