@@ -6,7 +6,25 @@ import type { Block } from '../types';
 import { blocksFromElement } from './dom-blocks';
 import { compact } from './text';
 
+/** Readability's scoring costs about n × depth: deeper or bigger pages go to the plain body reader. */
+export const READABILITY_LIMITS = { maxDepth: 150, maxElements: 30_000 };
+
+/** Whether a document is small and shallow enough for Readability (iterative walk, stops early). */
+export function readabilityFits(doc: Document): boolean {
+  const root = doc.documentElement;
+  if (!root) return false;
+  let count = 0;
+  const stack: Array<[Element, number]> = [[root, 1]];
+  while (stack.length) {
+    const [el, depth] = stack.pop()!;
+    if (depth > READABILITY_LIMITS.maxDepth || ++count > READABILITY_LIMITS.maxElements) return false;
+    for (const child of Array.from(el.children)) stack.push([child, depth + 1]);
+  }
+  return true;
+}
+
 export function readabilityBlocks(doc: Document): Block[] {
+  if (!readabilityFits(doc)) return [];
   let content: Element | null = null;
   let title = '';
   try {

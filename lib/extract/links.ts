@@ -12,10 +12,15 @@ export function isDroppedTitle(title: string): boolean {
   return DROPPED_LINK_TITLES.some((re) => re.test(c));
 }
 
-/** Absolute URL of an href, or the href as written when there is no base to resolve against. */
+/** Stand-in base for pages read without a URL: relative hrefs are normalized against it, then made relative again. */
+const NO_BASE = 'http://no-base.invalid/_/_/_/_/';
+
+/** Absolute URL of an href, or the normalized relative href when there is no base to resolve against. */
 export function resolveHref(href: string, base: string | undefined): string {
   try {
-    return new URL(href, base).href;
+    if (base) return new URL(href, base).href;
+    const abs = new URL(href, NO_BASE).href;
+    return abs.startsWith(NO_BASE) ? abs.slice(NO_BASE.length) : href;
   } catch {
     return href;
   }
