@@ -1,0 +1,68 @@
+// The pieces under the index: folding, tokens, posting-list encoding.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bucketOf, BUCKETS, decodePostings, dictLookup, encodeDict, encodePostings, type Posting } from '../../../lib/store/codec';
+import { fold, foldWithMap } from '../../../lib/store/fold';
+import { docTerms, queryGrams } from '../../../lib/store/tokens';
+
+describe('fold', () => {
+  it('NFKC, 繁→简, lowercase, collapsed spaces', () => {
+    expect(fold('  報紙　ＡＢＣ  Hello\n世界 ')).toBe('报纸 abc hello 世界');
+    expect(fold('裡面的說話')).toBe('里面的说话');
+  });
+  it('maps folded offsets back to the original text', () => {
+    const src = 'Ａ  報紙';
+    const { folded, map } = foldWithMap(src);
+    expect(folded).toBe('a 报纸');
+    expect(src.slice(map[2]!, map[4]!)).toBe('報紙');
+    expect(map[folded.length]).toBe(src.length);
+  });
+});
+
+describe('tokens', () => {
+  it('indexes CJK unigrams and bigrams, Latin words, with field gaps', () => {
+    const d = docTerms({ kicker: null, title: '默想', subtitle: null, byline: null, dateline: null, body: [{ text: 'Hi 世界' }], credit: null });
+    expect([...d.terms.keys()].sort()).toEqual(['hi', '世', '世界', '界', '想', '默', '默想'].sort());
+    expect(d.terms.get('默想')).toEqual([2]);
+    expect(d.titleEnd).toBe(6);
+  });
+  it('covers a query run with bigrams at even offsets and the last one', () => {
+    expect(queryGrams('人民日报社')).toEqual([
+      { term: '人民', rel: 0 },
+      { term: '日报', rel: 2 },
+      { term: '报社', rel: 3 },
+    ]);
+    expect(queryGrams('5g网')).toEqual([
+      { term: '5g', rel: 0 },
+      { term: '网', rel: 2 },
+    ]);
+  });
+});
+
+describe('posting lists', () => {
+  const posting = fc
+    .tuple(fc.integer({ min: 1, max: 2 ** 31 }), fc.uniqueArray(fc.integer({ min: 0, max: 2 ** 24 }), { maxLength: 40 }), fc.nat(5))
+    .map(([seq, pos, t]): Posting => {
+      const positions = [...pos].sort((a, b) => a - b);
+      return { seq, count: positions.length, titleCount: Math.min(t, positions.length), positions };
+    });
+  it('round-trip (property)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(posting, { selector: (p) => p.seq, maxLength: 30 }), (list) => {
+        const sorted = [...list].sort((a, b) => a.seq - b.seq);
+        expect(decodePostings(encodePostings(sorted))).toEqual(sorted);
+      }),
+    );
+  });
+  it('dictionaries find each term’s list', () => {
+    const lists = new Map<string, Posting[]>([
+      ['港口', [{ seq: 3, count: 1, titleCount: 0, positions: [7] }]],
+      ['a', [{ seq: 1, count: 2, titleCount: 1, positions: [0, 9] }]],
+    ]);
+    const d = encodeDict(lists);
+    expect(decodePostings(dictLookup(d, '港口')!)).toEqual(lists.get('港口'));
+    expect(dictLookup(d, '港')).toBeNull();
+    expect(bucketOf('港口')).toBeGreaterThanOrEqual(0);
+    expect(bucketOf('港口')).toBeLessThan(BUCKETS);
+  });
+});

@@ -1,0 +1,201 @@
+// Search: every query form, verification (no bigram false positives), ranking, snippets, filters.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fold, parseQuery } from '../../../lib/store';
+import { article, freshStore } from './helpers';
+
+/** A small archive written for these tests (own text, shaped like e-paper articles). */
+async function archive() {
+  const env = freshStore();
+  const { store, clock } = env;
+  const save = async (a: Parameters<typeof store.saveClips>[0][0]) => {
+    clock.t += 1000;
+    return (await store.saveClips([a])).results[0]!.id;
+  };
+  const ids = {
+    port: await save(
+      article('港口扩建工程通过验收', ['本市港口扩建工程昨日通过验收，新增泊位六个。', '港口管理部门表示，扩建后年吞吐能力提高三成。'], {
+        kicker: '交通建设',
+        paper: '江城日报',
+        date: '2024-05-06',
+        tags: ['交通'],
+      }),
+    ),
+    muse: await save(article('默想与远行', ['他在窗前默想良久，决定明天出发。'], { paper: '江城晚报', date: '2024-05-07' })),
+    people: await save(
+      article('人民来信选登', ['一位读者来信说，人民公园的日报栏需要更新。', '编辑部已转交有关部门。'], {
+        paper: '江城日报',
+        date: '2024-06-01',
+        kind: 'notice',
+      }),
+    ),
+    tech: await save(
+      article('5G网络覆盖全市', ['全市已建成5G基站两千座，5G网络覆盖所有街道。', 'The city says coverage reached 98 percent.'], {
+        paper: '江城日报',
+        date: '2024-07-15',
+        tags: ['科技'],
+      }),
+    ),
+    paper: await save(article('读报小组活动', ['社区读报小组每周一次，大家一起读報紙、讲新闻。'], { paper: '江城晚报', date: '2024-08-01' })),
+    flood: await save(article('江堤巡查', ['入汛以来，港口附近江堤每天巡查两次。'], { paper: '江城日报', date: '2024-08-02' })),
+  };
+  return { ...env, ids };
+}
+
+const idsOf = (r: { hits: { clip: { id: string } }[] }) => r.hits.map((h) => h.clip.id);
+
+describe('query parsing', () => {
+  it('splits terms, "phrases" and -exclusions', () => {
+    const q = parseQuery('港口 "扩建 工程" -验收 -"新增 泊位" “全角引号”');
+    expect(q.parsed).toEqual({ terms: ['港口'], phrases: ['扩建 工程', '全角引号'], excluded: ['验收', '新增 泊位'] });
+    expect(parseQuery('  ，。 ').include).toEqual([]);
+  });
+});
+
+describe('query forms', () => {
+  it('1-char, 2-char and 4-char CJK queries', async () => {
+    const { store, ids } = await archive();
+    expect(new Set(idsOf(await store.search('港')))).toEqual(new Set([ids.port, ids.flood]));
+    expect(new Set(idsOf(await store.search('港口')))).toEqual(new Set([ids.port, ids.flood]));
+    expect(idsOf(await store.search('扩建工程'))).toEqual([ids.port]);
+    expect(idsOf(await store.search('泊'))).toEqual([ids.port]);
+  });
+
+  it('verifies against the text: no bigram false positives', async () => {
+    const { store, ids } = await archive();
+    expect(idsOf(await store.search('默想'))).toEqual([ids.muse]);
+    expect((await store.search('默认')).total).toBe(0);
+    // 人民 and 日报 both occur in the notice, 人民日报 does not.
+    expect((await store.search('人民 日报')).total).toBe(1);
+    expect((await store.search('人民日报')).total).toBe(0);
+    // A field boundary is not a match: title ends with 验收, body starts with 本市.
+    expect((await store.search('验收本市')).total).toBe(0);
+  });
+
+  it('mixed CJK/Latin and Latin words (case-folded, whole words)', async () => {
+    const { store, ids } = await archive();
+    expect(idsOf(await store.search('5G网络'))).toEqual([ids.tech]);
+    expect(idsOf(await store.search('5g'))).toEqual([ids.tech]);
+    expect(idsOf(await store.search('COVERAGE'))).toEqual([ids.tech]);
+    expect((await store.search('cover')).total).toBe(0);
+    expect(idsOf(await store.search('"coverage reached 98"'))).toEqual([ids.tech]);
+    expect((await store.search('"reached coverage"')).total).toBe(0);
+  });
+
+  it('繁体 queries find 简体 text and the other way round', async () => {
+    const { store, ids } = await archive();
+    expect(idsOf(await store.search('報紙'))).toEqual([ids.paper]);
+    expect(idsOf(await store.search('报纸'))).toEqual([ids.paper]);
+    expect(idsOf(await store.search('港口擴建'))).toEqual([ids.port]);
+  });
+
+  it('phrases, AND of terms, exclusions and no hit', async () => {
+    const { store, ids } = await archive();
+    expect(idsOf(await store.search('"新增泊位"'))).toEqual([ids.port]);
+    expect(idsOf(await store.search('港口 巡查'))).toEqual([ids.flood]);
+    expect(idsOf(await store.search('港口 -验收'))).toEqual([ids.flood]);
+    expect(idsOf(await store.search('港口 -"江堤 每天"'))).toEqual(expect.arrayContaining([ids.port, ids.flood]));
+    expect(idsOf(await store.search('港口 -"江堤每天"'))).toEqual([ids.port]);
+    const none = await store.search('量子纠缠');
+    expect(none).toMatchObject({ total: 0, hits: [] });
+    // Only exclusions: every other clip, newest first.
+    expect(idsOf(await store.search('-港口'))).toEqual([ids.paper, ids.tech, ids.people, ids.muse]);
+  });
+});
+
+describe('ranking', () => {
+  it('title/kicker hits and higher term frequency rank first; ties go to the newer clip', async () => {
+    const { store, clock } = freshStore();
+    const save = async (a: ReturnType<typeof article>) => {
+      clock.t += 1000;
+      return (await store.saveClips([a])).results[0]!.id;
+    };
+    const body1 = await save(article('城市快讯', ['今年的桥梁检测已经完成，其余道路正常。']));
+    const title = await save(article('桥梁检测完成', ['检测工作按计划推进，其余道路正常。']));
+    const body3 = await save(article('市政简报', ['桥梁检测、桥梁维修和桥梁加固同时进行，道路正常。']));
+    const tieOld = await save(article('天气一', ['明天多云转晴。']));
+    const tieNew = await save(article('天气二', ['后天多云转晴。']));
+    const r = await store.search('桥梁');
+    expect(idsOf(r)).toEqual([title, body3, body1]);
+    expect(r.hits[0]!.score).toBeGreaterThan(r.hits[1]!.score);
+    const tie = await store.search('多云转晴');
+    expect(tie.hits[0]!.score).toBeCloseTo(tie.hits[1]!.score, 10);
+    expect(idsOf(tie)).toEqual([tieNew, tieOld]);
+  });
+
+  it('pages through results with a stable total', async () => {
+    const { store } = freshStore();
+    await store.saveClips(Array.from({ length: 25 }, (_, i) => article(`通知${i}`, [`第${i}号通知，请各单位注意。`])));
+    const p1 = await store.search('通知', {}, { offset: 0, limit: 10 });
+    const p3 = await store.search('通知', {}, { offset: 20, limit: 10 });
+    expect(p1.total).toBe(25);
+    expect(p1.hits).toHaveLength(10);
+    expect(p3.hits).toHaveLength(5);
+    expect(new Set([...idsOf(p1), ...idsOf(p3)]).size).toBe(15);
+  });
+});
+
+describe('snippets and highlights', () => {
+  it('gives offsets into the original text (no HTML), across 繁/简 folding', async () => {
+    const { store, ids } = await archive();
+    const r = await store.search('報紙');
+    const hit = r.hits[0]!;
+    expect(hit.clip.id).toBe(ids.paper);
+    const body = hit.clip.body[0]!.text;
+    const h = hit.highlights.find((x) => x.field === 'body.0')!;
+    expect(body.slice(h.start, h.end)).toBe('報紙');
+    expect(hit.snippet!.field).toBe('body.0');
+    const m = hit.snippet!.marks[0]!;
+    expect(hit.snippet!.text.slice(m.start, m.end)).toBe('報紙');
+    expect(hit.snippet!.text).not.toMatch(/<|>/);
+  });
+
+  it('marks every item; title highlights for title hits; long paragraphs are cut around the mark', async () => {
+    const { store } = freshStore();
+    const long = '开头'.repeat(80) + '关键的段落在这里' + '结尾'.repeat(80);
+    await store.saveClips([article('关键词测试', [long])]);
+    const hit = (await store.search('关键 段落')).hits[0]!;
+    expect(hit.highlights.some((h) => h.field === 'title')).toBe(true);
+    const s = hit.snippet!;
+    expect(s.text.startsWith('…') && s.text.endsWith('…')).toBe(true);
+    expect(s.text.length).toBeLessThan(long.length);
+    const marked = s.marks.map((m) => s.text.slice(m.start, m.end));
+    expect(marked).toEqual(['关键', '段落']);
+  });
+});
+
+describe('filters', () => {
+  it('paper, date range, tag, kind', async () => {
+    const { store, ids } = await archive();
+    expect(new Set(idsOf(await store.search('港口', { paper: '江城日报' })))).toEqual(new Set([ids.port, ids.flood]));
+    expect(idsOf(await store.search('港口', { dateFrom: '2024-08-01' }))).toEqual([ids.flood]);
+    expect(idsOf(await store.search('港口', { dateTo: '2024-05-31' }))).toEqual([ids.port]);
+    expect(idsOf(await store.search('港口', { tag: '交通' }))).toEqual([ids.port]);
+    expect(idsOf(await store.search('', { kind: 'notice' }))).toEqual([ids.people]);
+    expect(idsOf(await store.search('', { paper: '江城晚报' }))).toEqual([ids.paper, ids.muse]);
+    const listed = await store.listRecent({ limit: 2 }, { paper: '江城日报' });
+    expect(listed.total).toBe(4);
+    expect(listed.clips.map((c) => c.id)).toEqual([ids.flood, ids.tech]);
+  });
+});
+
+describe('search equals a folded substring scan (property)', () => {
+  // A tiny alphabet makes shared bigrams (and would-be false positives) frequent.
+  const alphabet = ['港', '口', '江', '堤', '巡', '查', '報', '报', ' ', 'a', 'B'];
+  const text = fc.array(fc.constantFrom(...alphabet), { minLength: 0, maxLength: 24 }).map((a) => a.join(''));
+  it('for random texts and CJK queries', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 8 }), fc.array(fc.constantFrom('港', '口', '江', '堤', '报', '報'), { minLength: 1, maxLength: 4 }), async (docs, q) => {
+        const { store } = freshStore();
+        await store.saveClips(docs.map(([t, b], i) => article(`${i}号${t}`, [b])));
+        const query = q.join('');
+        const want = docs.filter(([t, b], i) => fold(`${i}号${t}`).includes(fold(query)) || fold(b).includes(fold(query))).length;
+        const got = await store.search(query, {}, { limit: 100 });
+        expect(got.total).toBe(want);
+        for (const h of got.hits) expect(h.highlights.length).toBeGreaterThan(0);
+        store.db.close();
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
