@@ -2,7 +2,9 @@
 // page.evaluate in real Chromium (real IndexedDB). Exposes window.storeBench.
 import Dexie, { type Collection } from 'dexie';
 import { ClipDB, createStore, type ClipInput, type Store, type StoredClip } from '../../../lib/store';
+import * as storeLib from '../../../lib/store';
 import { docTerms } from '../../../lib/store/tokens';
+import { runStoreSuite } from '../../unit/store/browser-suite';
 
 export interface CorpusArticle {
   id: string;
@@ -178,6 +180,10 @@ const api = {
     mdb.close();
     await Dexie.delete('layout-multientry');
     return { batchTimes, singleTimes, queryTimes: queryTimes.slice(2), hits, usage };
+  },
+  /** The e2e store suite, here in the bench page's real IndexedDB. */
+  runSuite(): Promise<string[]> {
+    return runStoreSuite(storeLib);
   },
   async deleteDb(name: string) {
     if (db) db.close();

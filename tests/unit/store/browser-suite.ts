@@ -1,0 +1,201 @@
+// The store suite for a real browser: runStoreSuite(lib) exercises lib/store against the
+// IndexedDB of the page it runs in (the e2e suite calls it from the extension's own page) and
+// returns the failures as messages ([] = all passed). No test-runner imports: plain checks.
+import Dexie from 'dexie';
+import type * as StoreLib from '../../../lib/store';
+
+export type StoreSuiteApi = Pick<typeof StoreLib, 'ClipDB' | 'createStore' | 'SCHEMA_V1' | 'StoreError'>;
+
+type Input = StoreLib.ClipInput;
+const article = (title: string, paragraphs: string[], extra: Partial<Input> = {}): Input => ({
+  kind: 'article',
+  kicker: null,
+  title,
+  subtitle: null,
+  byline: null,
+  dateline: null,
+  body: paragraphs.map((text) => ({ type: 'paragraph' as const, text })),
+  credit: null,
+  truncated: false,
+  continuedOn: null,
+  ...extra,
+});
+
+class Check {
+  failures: string[] = [];
+  constructor(private readonly name: string) {}
+  eq(what: string, actual: unknown, expected: unknown) {
+    const a = JSON.stringify(actual);
+    const e = JSON.stringify(expected);
+    if (a !== e) this.failures.push(`${this.name}: ${what}: got ${a}, expected ${e}`);
+  }
+  ok(what: string, cond: boolean) {
+    if (!cond) this.failures.push(`${this.name}: ${what}`);
+  }
+}
+
+export async function runStoreSuite(api: StoreSuiteApi): Promise<string[]> {
+  const failures: string[] = [];
+  const prefix = `store-suite-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  let n = 0;
+  const opened: Dexie[] = [];
+  const fresh = (opts: StoreLib.StoreOptions = {}) => {
+    const db = new api.ClipDB(`${prefix}-${n++}`);
+    opened.push(db);
+    return { db, store: api.createStore(db, { persist: async () => true, ...opts }) };
+  };
+  const cases: [string, (c: Check) => Promise<void>][] = [
+    [
+      'save, dedupe and every query form',
+      async (c) => {
+        const { store } = fresh();
+        const r = await store.saveClips([
+          article('港口扩建工程通过验收', ['本市港口扩建工程昨日通过验收，新增泊位六个。'], { url: 'https://paper.example/1.htm', paper: '江城日报', date: '2024-05-06' }),
+          article('默想与远行', ['他在窗前默想良久。', '人民公园的日报栏需要更新。']),
+          article('5G网络覆盖全市', ['社区读报小组一起读報紙。 Coverage reached 98 percent.']),
+        ]);
+        c.eq('statuses', r.results.map((x) => x.status), ['added', 'added', 'added']);
+        const again = await store.saveClips([article('港口扩建工程通过验收', ['更正稿。'], { url: 'https://paper.example/1.htm' })]);
+        c.eq('same URL+title updates', again.results[0], { id: r.results[0]!.id, status: 'updated' });
+        const total = async (q: string, f: StoreLib.SearchFilters = {}) => (await store.search(q, f)).total;
+        c.eq('1-char', await total('港'), 1);
+        c.eq('2-char', await total('默想'), 1);
+        c.eq('no 默认 for 默想', await total('默认'), 0);
+        c.eq('4-char false positive', await total('人民日报'), 0);
+        c.eq('4-char', await total('扩建工程'), 1);
+        c.eq('mixed', await total('5G网络'), 1);
+        c.eq('繁体 query', await total('報紙'), 1);
+        c.eq('简体 query of 繁体 text', await total('报纸'), 1);
+        c.eq('phrase', await total('"coverage reached 98"'), 1);
+        c.eq('exclusion', await total('港口 -更正'), 0);
+        c.eq('no hit', await total('量子纠缠'), 0);
+        const hit = (await store.search('报纸')).hits[0];
+        const m = hit?.snippet?.marks[0];
+        c.eq('snippet mark', m && hit!.snippet!.text.slice(m.start, m.end), '報紙');
+        c.ok('consistent', (await store.checkConsistency()).ok);
+      },
+    ],
+    [
+      'trash, restore, purge',
+      async (c) => {
+        const { store } = fresh();
+        const { results } = await store.saveClips([article('江堤巡查', ['每天巡查两次。']), article('另一篇', ['不同的正文。'])]);
+        await store.deleteClip(results[0]!.id);
+        c.eq('hidden', (await store.search('巡查')).total, 0);
+        c.eq('in trash', (await store.search('巡查', { trash: true })).total, 1);
+        await store.restoreClip(results[0]!.id);
+        c.eq('restored', (await store.search('巡查')).total, 1);
+        await store.deleteClip(results[0]!.id);
+        c.eq('purge keeps recent trash', await store.purgeExpiredTrash(Date.now()), 0);
+        c.eq('purge after 31 days', await store.purgeExpiredTrash(Date.now() + 31 * 86_400_000), 1);
+        c.ok('consistent', (await store.checkConsistency()).ok);
+      },
+    ],
+    [
+      'single saves across the pending → segment merge, with updates',
+      async (c) => {
+        const { store } = fresh();
+        const ids: string[] = [];
+        for (let i = 0; i < 70; i++) ids.push((await store.saveClips([article(`第${i}期简报`, [`关于港口建设的第${i}期简报。`])])).results[0]!.id);
+        await store.updateClip(ids[10]!, { body: [{ type: 'paragraph', text: '改写成机场建设。' }] });
+        c.eq('found', (await store.search('港口', {}, { limit: 100 })).total, 69);
+        c.eq('updated text', (await store.search('机场')).total, 1);
+        const check = await store.checkConsistency();
+        c.ok(`consistent: ${check.problems.slice(0, 3).join('; ')}`, check.ok);
+      },
+    ],
+    [
+      'five connections saving at once (five tabs)',
+      async (c) => {
+        const name = `${prefix}-${n++}`;
+        const dbs = Array.from({ length: 5 }, () => new api.ClipDB(name));
+        opened.push(...dbs);
+        const stores = dbs.map((db) => api.createStore(db, { persist: async () => true }));
+        const batches = stores.map((_, b) => Array.from({ length: 12 }, (_, i) => article(`并发第${(b * 5 + i) % 30}号`, [`第${(b * 5 + i) % 30}号稿件。`])));
+        await Promise.all(stores.map((s, i) => s.saveClips(batches[i]!)));
+        const distinct = new Set(batches.flat().map((a) => a.title)).size;
+        c.eq('every clip once', (await stores[0]!.listRecent({ limit: 100 })).total, distinct);
+        c.eq('search sees all', (await stores[1]!.search('稿件', {}, { limit: 100 })).total, distinct);
+        c.ok('consistent', (await stores[2]!.checkConsistency()).ok);
+      },
+    ],
+    [
+      'export → import byte-identical; bad record → nothing written',
+      async (c) => {
+        let t = Date.UTC(2024, 0, 1);
+        const a = fresh({ now: () => t++ });
+        await a.store.saveClips([article('港口', ['正文一。'], { tags: ['交通'], note: '备注' }), article('江堤', ['正文二。'])]);
+        const { results } = await a.store.saveClips([article('码头', ['正文三。'])]);
+        await a.store.deleteClip(results[0]!.id);
+        t = Date.UTC(2025, 0, 1);
+        const json = await a.store.exportJson();
+        let u = Date.UTC(2025, 0, 1);
+        const b = fresh({ now: () => u });
+        const report = await b.store.importAll(json);
+        c.eq('report', report, { added: 3, updated: 0, skipped: [] });
+        u = Date.UTC(2025, 0, 1);
+        c.ok('byte-identical export', (await b.store.exportJson()) === json);
+        const env = JSON.parse(json) as { clips: Record<string, unknown>[] };
+        env.clips.splice(1, 0, { ...env.clips[0], id: 'bad', savedAt: 'yesterday' });
+        const target = fresh();
+        let code = '';
+        try {
+          await target.store.importAll(env);
+        } catch (e) {
+          code = e instanceof api.StoreError ? e.code : String(e);
+        }
+        c.eq('invalid import rejected', code, 'invalid');
+        c.eq('nothing written', (await target.store.listRecent()).total, 0);
+      },
+    ],
+    [
+      'migration from a v1 database',
+      async (c) => {
+        const name = `${prefix}-${n++}`;
+        const old = new Dexie(name);
+        old.version(1).stores(api.SCHEMA_V1);
+        await old.table('clips').bulkAdd(
+          Array.from({ length: 3 }, (_, i) => ({
+            ...article(`旧版剪报${i}`, [`旧版正文${i}。`]),
+            id: `old-${i}`,
+            url: null,
+            paper: '江城日报',
+            date: '2023-01-01',
+            page: null,
+            savedAt: 1_700_000_000_000 + i,
+            updatedAt: 1_700_000_000_000 + i,
+            tags: [],
+            note: '',
+            key: `legacy-${i}`,
+            deletedAt: null,
+          })),
+        );
+        old.close();
+        const db = new api.ClipDB(name);
+        opened.push(db);
+        const store = api.createStore(db, { persist: async () => true });
+        c.eq('clips kept', (await store.exportAll()).clips.map((x) => x.id), ['old-0', 'old-1', 'old-2']);
+        c.eq('searchable', (await store.search('旧版')).total, 3);
+        c.ok('consistent', (await store.checkConsistency()).ok);
+      },
+    ],
+  ];
+  for (const [name, fn] of cases) {
+    const c = new Check(name);
+    try {
+      await fn(c);
+    } catch (e) {
+      c.failures.push(`${name}: threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+    }
+    failures.push(...c.failures);
+  }
+  for (const db of opened) db.close();
+  for (const name of new Set(opened.map((db) => db.name))) {
+    try {
+      await Dexie.delete(name);
+    } catch {
+      // Cleanup only.
+    }
+  }
+  return failures;
+}
