@@ -55,7 +55,7 @@ function fakeServer(routes: Record<string, { body: Uint8Array; type?: string; st
       });
       const r = routes[url];
       if (!r) return new Response('not found', { status: 404 });
-      return new Response(r.body, { status: r.status ?? 200, headers: { 'content-type': r.type ?? 'text/html' } });
+      return new Response(r.body as unknown as BodyInit, { status: r.status ?? 200, headers: { 'content-type': r.type ?? 'text/html' } });
     } finally {
       inFlight--;
     }
