@@ -38,6 +38,11 @@ function nfkcStable(c: number): boolean {
 /** Fold one NFKC code point to its search form. */
 function foldCode(cp: number, ch: string): string {
   if (cp < 0x80) return cp >= 0x41 && cp <= 0x5a ? String.fromCharCode(cp + 32) : ch;
+  if (cp < 0x10000) {
+    const t = T2S_BMP[cp]!;
+    if (t) return String.fromCharCode(t);
+    if (cp >= 0x3400 && cp <= 0x9fff) return ch;
+  }
   const s = T2S.get(cp);
   return s ?? ch.toLowerCase();
 }

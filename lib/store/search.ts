@@ -18,7 +18,8 @@ interface GramHits {
   src: Uint8Array[];
   ps: number[];
   pe: number[];
-  at?: Map<number, number>;
+  /** seq → index + 1 (0 = absent), built when the gram is intersected. */
+  at?: Int32Array;
 }
 
 /** Per-document columns over all indexed documents, addressed by seq. */
@@ -33,8 +34,12 @@ interface Columns {
   avgLen: number;
 }
 
-/** tf (title-weighted) per matching document of one query item. */
-type ItemHits = Map<number, { tf: number; titleTf: number }>;
+/** Matching documents of one query item: their seqs, and tf / title tf addressed by seq (0 = no match). */
+interface ItemHits {
+  seqs: number[];
+  tf: Uint32Array;
+  titleTf: Uint32Array;
+}
 
 export interface RankedDoc {
   seq: number;
@@ -154,12 +159,12 @@ function gramHits(snap: Snapshot, term: string): GramHits {
   return h;
 }
 
-function indexOfSeq(h: GramHits, seq: number): number {
+function indexOfSeq(h: GramHits, seq: number, size: number): number {
   if (!h.at) {
-    h.at = new Map();
-    h.seqs.forEach((q, i) => h.at!.set(q, i));
+    h.at = new Int32Array(size);
+    for (let i = 0; i < h.seqs.length; i++) if (h.seqs[i]! < size) h.at[h.seqs[i]!] = i + 1;
   }
-  return h.at.get(seq) ?? -1;
+  return (h.at[seq] ?? 0) - 1;
 }
 
 function hasSorted(a: number[], x: number): boolean {
@@ -177,13 +182,17 @@ function hasSorted(a: number[], x: number): boolean {
 
 /** Documents where every gram of the item occurs at its offset: an exact match of the item. */
 function itemHits(item: QueryItem, hits: Map<string, GramHits>, cols: Columns): ItemHits {
-  const out: ItemHits = new Map();
+  const size = cols.exists.length;
+  const out: ItemHits = { seqs: [], tf: new Uint32Array(size), titleTf: new Uint32Array(size) };
   const grams = item.grams.map((g) => ({ ...g, h: hits.get(g.term)! }));
   if (grams.length === 1) {
     const h = grams[0]!.h;
     for (let i = 0; i < h.seqs.length; i++) {
       const q = h.seqs[i]!;
-      if (cols.exists[q]) out.set(q, { tf: h.counts[i]!, titleTf: h.titleCounts[i]! });
+      if (!cols.exists[q]) continue;
+      out.seqs.push(q);
+      out.tf[q] = h.counts[i]!;
+      out.titleTf[q] = h.titleCounts[i]!;
     }
     return out;
   }
@@ -196,7 +205,7 @@ function itemHits(item: QueryItem, hits: Map<string, GramHits>, cols: Columns): 
     const others: number[] = [];
     let all = true;
     for (const g of rest) {
-      const j = indexOfSeq(g.h, q);
+      const j = indexOfSeq(g.h, q, size);
       if (j < 0) {
         all = false;
         break;
@@ -214,7 +223,11 @@ function itemHits(item: QueryItem, hits: Map<string, GramHits>, cols: Columns): 
         if (start < cols.titleEnd[q]!) titleTf++;
       }
     }
-    if (tf) out.set(q, { tf, titleTf });
+    if (tf) {
+      out.seqs.push(q);
+      out.tf[q] = tf;
+      out.titleTf[q] = titleTf;
+    }
   }
   return out;
 }
@@ -229,24 +242,24 @@ export async function rankDocs(T: Tables, query: ParsedQuery, filters: SearchFil
   const included = query.include.map((item) => itemHits(item, hits, cols));
   const excluded = query.exclude.map((item) => itemHits(item, hits, cols));
   const out: RankedDoc[] = [];
-  const accept = (q: number) => cols.allowed[q] === 1 && excluded.every((e) => !e.has(q));
+  const accept = (q: number) => cols.allowed[q] === 1 && excluded.every((e) => e.tf[q] === 0);
   if (included.length === 0) {
     for (let q = 0; q < cols.allowed.length; q++) if (accept(q)) out.push({ seq: q, score: 0 });
   } else {
-    const order = included.map((m, i) => ({ m, i })).sort((x, y) => x.m.size - y.m.size);
-    const idf = included.map((m) => Math.log(1 + (cols.n - m.size + 0.5) / (m.size + 0.5)));
+    const order = included.map((m, i) => ({ m, i })).sort((x, y) => x.m.seqs.length - y.m.seqs.length);
+    const idf = included.map((m) => Math.log(1 + (cols.n - m.seqs.length + 0.5) / (m.seqs.length + 0.5)));
     const { k1, b, titleBoost } = RANK;
-    for (const q of order[0]!.m.keys()) {
+    for (const q of order[0]!.m.seqs) {
       if (!accept(q)) continue;
       let score = 0;
       let all = true;
       for (const { m, i } of order) {
-        const hit = m.get(q);
-        if (!hit) {
+        const tf0 = m.tf[q]!;
+        if (tf0 === 0) {
           all = false;
           break;
         }
-        const tf = hit.tf + (titleBoost - 1) * hit.titleTf;
+        const tf = tf0 + (titleBoost - 1) * m.titleTf[q]!;
         const norm = k1 * (1 - b + (b * cols.len[q]!) / cols.avgLen);
         score += idf[i]! * ((tf * (k1 + 1)) / (tf + norm));
       }
