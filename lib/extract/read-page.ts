@@ -40,9 +40,20 @@ function fromProfile(p: Profile, ctx: MetaContext, urlType?: 'article' | 'layout
     const num = page?.split(' ')[0];
     out.links = collectLinks(ctx.doc, p.links, baseOf(ctx.doc, ctx.url), num);
   } else {
-    out.blocks = numbered(readArticle(p, ctx));
+    out.blocks = numbered(withGenericBody(readArticle(p, ctx), ctx.doc));
   }
   return out;
+}
+
+/**
+ * A template page whose body the profile did not find (a variant with other markup): the headings it
+ * did find, then the text Readability (or the plain body reader) finds.
+ */
+function withGenericBody(blocks: Block[], doc: Document): Block[] {
+  if (blocks.some((b) => b.hint === 'text' || b.hint === 'heading')) return blocks;
+  const read = readabilityBlocks(doc);
+  const body = (read.length ? read : bodyBlocks(doc)).filter((b) => b.hint !== 'title');
+  return body.length ? [...blocks, ...body] : blocks;
 }
 
 /** Read a page into a SourcePage. A page with no readable text gets `blocks: []`. */

@@ -75,6 +75,23 @@ describe('generic fallback (Readability on a clone)', () => {
   });
 });
 
+describe('template page with an unknown body container', () => {
+  it('keeps the template headings and metadata, and reads the body with the generic reader', () => {
+    const doc = parseHtml(`<html><head><title>某某日报</title></head><body><div id="btdh"></div>
+      <table><tr><td class="font02">引题文字</td></tr><tr><td class="font01">标题文字</td></tr></table>
+      <div class="article-body">${[1, 2, 3, 4].map((i) => `<p>${para(i)}</p>`).join('')}</div></body></html>
+      <!--enpproperty <founder-date>2025-02-03</founder-date><founder-papername>某某日报</founder-papername><founder-pagenum>02</founder-pagenum> /enpproperty-->`);
+    const page = extract(doc, 'http://e.example.cn/html/2025-02/03/content_7.htm');
+    expect(page).toMatchObject({ template: 'founder-classic', pageType: 'article', paper: '某某日报', date: '2025-02-03', page: '02' });
+    expect(page.blocks.slice(0, 2)).toEqual([
+      { text: '引题文字', hint: 'kicker', source: 0 },
+      { text: '标题文字', hint: 'title', source: 1 },
+    ]);
+    expect(page.blocks.filter((b) => b.hint === 'text').map((b) => b.text)).toEqual([1, 2, 3, 4].map(para));
+    expect(page.blocks.filter((b) => b.hint === 'title')).toHaveLength(1);
+  });
+});
+
 describe('text dump fallback', () => {
   const lines = ['第一段文字，写在一个大的预格式文本块里，这是从PDF文字层复制出来的内容。', '第二段文字，继续讲述同一件事情，并且补充了更多的细节和背景材料。', '第三段文字，说明了事情的结果，以及有关部门下一步的打算和安排。'];
 
