@@ -6,6 +6,7 @@ import { assemble } from './stages/assemble';
 import { classify } from './stages/classify';
 import { context } from './stages/context';
 import { continuation } from './stages/continuation';
+import { credits } from './stages/credits';
 import { dedupe } from './stages/dedupe';
 import { echoes } from './stages/echoes';
 import { furniture } from './stages/furniture';
@@ -22,9 +23,10 @@ const onItems =
 /** The rules, in order. */
 export const STAGES: readonly [string, Stage][] = [
   ['classify', onItems(classify)], // each block on its own: marker, furniture, notice, byline, caption, headline-shaped…
+  ['credits', onItems(credits)], // a credit line makes the block above it a caption
+  ['dedupe', dedupe], // exact, near-duplicate and fragment repeats → removed (shingle index, linear)
   ['context', onItems(context)], // neighbours decide: title/kicker/subtitle, subhead, slogan, caption credit, masthead runs
   ['furniture', furniture], // masthead, page headers, editor lines, continuation markers → removed
-  ['dedupe', dedupe], // exact, near-duplicate and fragment repeats → removed (shingle index, linear)
   ['echoes', echoes], // copies printed before a headline → removed; stray paragraph → moved to its article
   ['join', join], // paragraphs broken across columns → joined
   ['continuation', continuation], // a misplaced continuation of a dangling enumeration → joined

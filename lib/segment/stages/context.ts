@@ -1,5 +1,4 @@
-// Item[] → Item[]: neighbours decide what a block is: a credit line makes the paragraph above it a
-// caption, paper names next to masthead lines are masthead, a headline-shaped block before a byline
+// Item[] → Item[]: neighbours decide what a block is: paper names next to masthead lines are masthead, a headline-shaped block before a byline
 // or body is a title (with kicker/subtitle), one inside an article sharing its terms is a subhead,
 // spaced slogans with no article after them are adverts, paragraphs after a notice heading are notice.
 import type { Item } from '../item';
@@ -14,29 +13,13 @@ const SUBHEAD_MIN_SHARED = 2;
 const MAX_HEADLINE_LINES = 3;
 
 export function context(items: Item[]): Item[] {
-  const out = mergeCredits(items.map((i) => ({ ...i })));
-  markMastheadRuns(out);
-  decideHeadlines(out);
-  markNoticeBodies(out);
-  return out;
-}
-
-function mergeCredits(items: Item[]): Item[] {
-  const out: Item[] = [];
-  for (const it of items) {
-    const prev = out[out.length - 1];
-    if (it.kind === 'credit') {
-      if (prev && !prev.credit && (prev.kind === 'paragraph' || prev.kind === 'heading' || prev.kind === 'caption') && !prev.dateline) {
-        prev.kind = 'caption';
-        prev.credit = it.credit;
-        continue;
-      }
-      out.push({ ...it, kind: 'caption', text: '' });
-      continue;
-    }
-    out.push(it);
-  }
-  return out;
+  const all = items.map((i) => ({ ...i }));
+  // Decisions are made on the text still on the page (repeats are already out).
+  const live = all.filter((i) => !i.removed);
+  markMastheadRuns(live);
+  decideHeadlines(live);
+  markNoticeBodies(live);
+  return all;
 }
 
 function isMasthead(it: Item): boolean {
@@ -78,18 +61,23 @@ function decideHeadlines(items: Item[]): void {
       i++;
       continue;
     }
-    let end = i;
-    while (end < items.length && items[end]!.kind === 'heading') end++;
+    // The run: consecutive headline-shaped blocks (a caption or furniture between them does not break it).
+    const idx: number[] = [i];
+    for (let k = i + 1; k < items.length; k++) {
+      if (items[k]!.kind === 'heading') idx.push(k);
+      else if (!SKIPPED_AFTER_HEADLINE.has(items[k]!.kind)) break;
+    }
     // A later line with a clause break, not followed by a byline, is the start of the text.
-    const last = items[end - 1]!;
-    if (end - i > 1 && !last.hint && RULES[last.lang].clauseBreak.test(last.text) && !/^[—–-]/.test(last.text)) {
-      const after = items[end];
+    const last = items[idx[idx.length - 1]!]!;
+    if (idx.length > 1 && !last.hint && RULES[last.lang].clauseBreak.test(last.text) && !/^[—–-]/.test(last.text)) {
+      const after = items[idx[idx.length - 1]! + 1];
       if (!(after && (after.kind === 'byline' || after.dateline))) {
         last.kind = 'paragraph';
-        end--;
+        idx.pop();
       }
     }
-    const run = items.slice(i, end);
+    const end = idx[idx.length - 1]! + 1;
+    const run = idx.map((k) => items[k]!);
     if (run.length > MAX_HEADLINE_LINES) {
       for (const r of run) r.kind = 'paragraph';
       i = end;

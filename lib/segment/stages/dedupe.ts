@@ -2,7 +2,7 @@
 // (a different first clause) and fragments of kept text through a shingle index (5-character
 // windows for CJK, 3-word windows for Latin) over kept items only, with capped postings, so no
 // all-pairs comparison. The first complete occurrence is kept; a later complete one replaces an
-// earlier fragment. Short headers (bylines, notice headings) repeated right before removed text go too.
+// earlier fragment. Headers that introduce only removed repeats go too.
 import type { Item, Working } from '../item';
 import { head, matchKey } from '../text';
 import { shingles } from '../terms';
@@ -16,10 +16,13 @@ const MAX_NEAR = 20_000;
 /** At most this many kept items per shingle are remembered. */
 const POSTING_CAP = 16;
 const NEAR_BOTH = 0.8;
+const CAPTION_SALT = 0x5bd1e995;
 const CONTAINED = 0.9;
 
 const DEDUPED = new Set(['paragraph', 'caption', 'notice', 'title', 'kicker', 'subtitle', 'subhead', 'heading', 'advert']);
-const HEADERS = new Set(['byline', 'notice-head', 'title', 'kicker', 'subtitle', 'subhead', 'heading', 'advert']);
+const CONTENT = new Set(['paragraph', 'caption', 'notice', 'credit']);
+const HEADERS = new Set(['byline', 'notice-head', 'title', 'kicker', 'subtitle', 'subhead', 'heading']);
+const OPENERS = new Set(['title', 'kicker', 'notice-head', 'heading', 'advert']);
 
 export function dedupe(w: Working): Working {
   const items = w.items.map((i) => ({ ...i }));
@@ -43,7 +46,10 @@ export function dedupe(w: Working): Working {
     }
     const near = (it.kind === 'paragraph' || it.kind === 'caption' || it.kind === 'notice') && key.length >= MIN_NEAR[it.lang] && key.length <= MAX_NEAR;
     if (near) {
-      const s = shingles(keyText(it), it.lang);
+      // Captions are matched against captions, text against text: a caption may restate the article.
+      const salt = it.kind === 'caption' ? CAPTION_SALT : 0;
+      const s = new Set<number>();
+      for (const h of shingles(keyText(it), it.lang)) s.add((h ^ salt) >>> 0);
       const hits = new Map<number, number>();
       for (const h of s) {
         for (const j of postings.get(h) ?? []) if (!items[j]!.removed) hits.set(j, (hits.get(j) ?? 0) + 1);
@@ -62,7 +68,7 @@ export function dedupe(w: Working): Working {
           mark(i, best, 'fragment');
           return;
         }
-        if (covKept >= CONTAINED && items[best]!.kind === it.kind && !selfQuoted(items[best]!.text)) mark(best, i, 'fragment');
+        if (covKept >= CONTAINED && !selfQuoted(items[best]!.text)) mark(best, i, 'fragment');
       }
       for (const h of s) {
         const list = postings.get(h);
@@ -78,32 +84,30 @@ export function dedupe(w: Working): Working {
   return { ...w, items };
 }
 
-/** A header that repeats an earlier header and only introduces removed duplicates goes with them. */
+/**
+ * Headers (title, byline, subhead, notice heading) that introduce only removed repeats go with them:
+ * an article printed twice loses its second headline too, and no headline is left without text.
+ */
 function dropOrphanHeaders(items: Item[]): void {
-  const seen = new Map<string, number>();
-  const firstOf = new Map<number, number>();
-  items.forEach((it, i) => {
-    if (!HEADERS.has(it.kind)) return;
-    const key = headerKey(it);
-    if (!key) return;
-    const k = seen.get(key);
-    if (k === undefined) seen.set(key, i);
-    else firstOf.set(i, k);
-  });
+  let kept = false;
+  let repeated: Item | null = null;
   for (let i = items.length - 1; i >= 0; i--) {
     const it = items[i]!;
-    const k = firstOf.get(i);
-    if (k === undefined || it.removed) continue;
-    const next = items[i + 1];
-    if (next?.removed?.reason === 'duplicate') {
-      it.removed = { reason: 'duplicate', detail: 'repeat', duplicateOf: head(items[k]!.text || items[k]!.byline || '') };
-      it.dupOf = k;
+    if (CONTENT.has(it.kind)) {
+      if (!it.removed) kept = true;
+      else if (it.removed.reason === 'duplicate') repeated = it;
+      continue;
+    }
+    if (!HEADERS.has(it.kind)) continue;
+    if (!it.removed && !kept && repeated) {
+      it.removed = { reason: 'duplicate', detail: 'repeat', duplicateOf: repeated.removed!.duplicateOf ?? head(repeated.text) };
+    }
+    if (!it.removed && (it.kind === 'subhead' || it.kind === 'byline')) kept = true;
+    if (OPENERS.has(it.kind)) {
+      kept = false;
+      repeated = null;
     }
   }
-}
-
-function headerKey(it: Item): string {
-  return matchKey([it.dateline, it.byline, it.kind === 'byline' ? '' : it.text].filter(Boolean).join(' '));
 }
 
 function keyText(it: Item): string {

@@ -63,6 +63,11 @@ export function echoes(w: Working): Working {
     }
     // The run starts at its earliest echo; strays further back stay where they are.
     while (run.length && run[run.length - 1]!.q === undefined) run.pop();
+    // Echoes trail an article's own text: a run that would leave its article without text is not one.
+    const earliest = run[run.length - 1]?.p ?? g;
+    let before: Item | undefined;
+    for (let k = earliest - 1; k > prevStart && !before; k--) if (!items[k]!.removed && !PASSED.has(items[k]!.kind)) before = items[k];
+    if (before?.kind !== 'paragraph') return;
     const strays: Item[] = [];
     for (const { p, q } of [...run].reverse()) {
       if (q === undefined) {

@@ -3,6 +3,7 @@ import { articleToPlainText } from '../../../lib/format';
 import type { Item, Working } from '../../../lib/segment/item';
 import { classify } from '../../../lib/segment/stages/classify';
 import { context } from '../../../lib/segment/stages/context';
+import { credits } from '../../../lib/segment/stages/credits';
 import { normalise } from '../../../lib/segment/stages/normalise';
 import { splitText } from '../../../lib/segment/stages/split';
 import { matchKey } from '../../../lib/segment/text';
@@ -10,7 +11,7 @@ import type { CleanPage } from '../../../lib/types';
 
 /** Blocks of `text` normalised, classified and resolved by neighbours (input of the later stages). */
 export function prepared(text: string): Item[] {
-  return context(classify(normalise(splitText(text))));
+  return context(credits(classify(normalise(splitText(text)))));
 }
 
 export function working(items: Item[]): Working {
