@@ -140,7 +140,8 @@ function loadColumns(snap: Snapshot, filters: SearchFilters): Columns {
   return c;
 }
 
-function gramHits(snap: Snapshot, term: string): GramHits {
+/** Every posting of a term; where its positions are (src/ps/pe) only when `positions` is asked for. */
+function gramHits(snap: Snapshot, term: string, positions: boolean): GramHits {
   const h: GramHits = { seqs: [], counts: [], titleCounts: [], src: [], ps: [], pe: [] };
   const add = (list: Uint8Array | null) => {
     if (!list) return;
@@ -149,9 +150,11 @@ function gramHits(snap: Snapshot, term: string): GramHits {
       h.seqs.push(r.seq);
       h.counts.push(r.count);
       h.titleCounts.push(r.titleCount);
-      h.src.push(list);
-      h.ps.push(r.posStart);
-      h.pe.push(r.posEnd);
+      if (positions) {
+        h.src.push(list);
+        h.ps.push(r.posStart);
+        h.pe.push(r.posEnd);
+      }
     }
   };
   for (const row of snap.buckets.get(bucketOf(term)) ?? []) add(dictLookup(row, term));
@@ -232,19 +235,31 @@ function itemHits(item: QueryItem, hits: Map<string, GramHits>, cols: Columns): 
   return out;
 }
 
-/** Ranks the documents matching a parsed query under the filters (BM25, title boost, newer first on ties). */
-export async function rankDocs(T: Tables, query: ParsedQuery, filters: SearchFilters = {}): Promise<RankedDoc[]> {
-  const terms = [...new Set([...query.include, ...query.exclude].flatMap((i) => i.grams.map((g) => g.term)))];
+export interface Ranking {
+  /** Number of matching documents. */
+  total: number;
+  /** The best `need` of them, best first. */
+  top: RankedDoc[];
+}
+
+/**
+ * Ranks the documents matching a parsed query under the filters (BM25, title boost, newer first
+ * on ties) and returns the count and the best `need` of them (a bounded selection, not a full sort).
+ */
+export async function rankDocs(T: Tables, query: ParsedQuery, filters: SearchFilters = {}, need = Infinity): Promise<Ranking> {
+  const items = [...query.include, ...query.exclude];
+  const terms = [...new Set(items.flatMap((i) => i.grams.map((g) => g.term)))];
+  const positional = new Set(items.filter((i) => i.grams.length > 1).flatMap((i) => i.grams.map((g) => g.term)));
   const snap = await readSnapshot(T, filters, terms);
   const cols = loadColumns(snap, filters);
-  const hits = new Map(terms.map((t) => [t, gramHits(snap, t)]));
+  const hits = new Map(terms.map((t) => [t, gramHits(snap, t, positional.has(t))]));
 
   const included = query.include.map((item) => itemHits(item, hits, cols));
   const excluded = query.exclude.map((item) => itemHits(item, hits, cols));
-  const out: RankedDoc[] = [];
   const accept = (q: number) => cols.allowed[q] === 1 && excluded.every((e) => e.tf[q] === 0);
+  const top = new TopK(need, cols.saved);
   if (included.length === 0) {
-    for (let q = 0; q < cols.allowed.length; q++) if (accept(q)) out.push({ seq: q, score: 0 });
+    for (let q = 0; q < cols.allowed.length; q++) if (accept(q)) top.offer(q, 0);
   } else {
     const order = included.map((m, i) => ({ m, i })).sort((x, y) => x.m.seqs.length - y.m.seqs.length);
     const idf = included.map((m) => Math.log(1 + (cols.n - m.seqs.length + 0.5) / (m.seqs.length + 0.5)));
@@ -263,9 +278,51 @@ export async function rankDocs(T: Tables, query: ParsedQuery, filters: SearchFil
         const norm = k1 * (1 - b + (b * cols.len[q]!) / cols.avgLen);
         score += idf[i]! * ((tf * (k1 + 1)) / (tf + norm));
       }
-      if (all) out.push({ seq: q, score });
+      if (all) top.offer(q, score);
     }
   }
-  out.sort((x, y) => y.score - x.score || cols.saved[y.seq]! - cols.saved[x.seq]! || y.seq - x.seq);
-  return out;
+  return { total: top.count, top: top.result() };
+}
+
+/** Keeps the best k documents seen (score, then newer savedAt, then higher seq), counting all. */
+class TopK {
+  count = 0;
+  private items: RankedDoc[] = [];
+  constructor(
+    private readonly k: number,
+    private readonly saved: Float64Array,
+  ) {}
+  private better(a: RankedDoc, b: RankedDoc): boolean {
+    return a.score !== b.score ? a.score > b.score : this.saved[a.seq] !== this.saved[b.seq] ? this.saved[a.seq]! > this.saved[b.seq]! : a.seq > b.seq;
+  }
+  offer(seq: number, score: number) {
+    this.count++;
+    if (this.k <= 0) return;
+    const d = { seq, score };
+    const items = this.items;
+    if (this.k > TopK.SORT_ABOVE) {
+      items.push(d);
+      return;
+    }
+    if (items.length >= this.k && !this.better(d, items[items.length - 1]!)) return;
+    // Binary search for the insertion point in the best-first list.
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.better(items[mid]!, d)) lo = mid + 1;
+      else hi = mid;
+    }
+    items.splice(lo, 0, d);
+    if (items.length > this.k) items.pop();
+  }
+  result(): RankedDoc[] {
+    if (this.k > TopK.SORT_ABOVE) {
+      this.items.sort((a, b) => (this.better(a, b) ? -1 : this.better(b, a) ? 1 : 0));
+      this.items.length = Math.min(this.items.length, this.k);
+    }
+    return this.items;
+  }
+  /** Deep pages: past this many, collecting everything and sorting once is cheaper than inserting. */
+  static readonly SORT_ABOVE = 400;
 }

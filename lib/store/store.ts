@@ -283,15 +283,15 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     const offset = page.offset ?? 0;
     const limit = page.limit ?? DEFAULT_LIMIT;
     return r(async () => {
-      const ranked = await rankDocs(T, parsed, filters);
-      const slice = ranked.slice(offset, offset + limit);
+      const ranked = await rankDocs(T, parsed, filters, offset + limit);
+      const slice = ranked.top.slice(offset, offset + limit);
       const clips = await clipsBySeq(slice.map((d) => d.seq));
       const hits = clips.map((c, i) => {
         const clip = toClip(c);
         const highlights = highlightsOf(clip, parsed.include);
         return { clip, score: slice[i]!.score, snippet: snippetOf(clip, highlights), highlights };
       });
-      return { total: ranked.length, hits, parsed: parsed.parsed };
+      return { total: ranked.total, hits, parsed: parsed.parsed };
     });
   }
 
@@ -308,9 +308,9 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
         const [total, clips] = await Promise.all([range.count(), range.clone().reverse().offset(offset).limit(limit).toArray()]);
         return { total, clips: clips.map(toClip) };
       }
-      const ranked = await rankDocs(T, parseQuery(''), filters);
-      const clips = await clipsBySeq(ranked.slice(offset, offset + limit).map((d) => d.seq));
-      return { total: ranked.length, clips: clips.map(toClip) };
+      const ranked = await rankDocs(T, parseQuery(''), filters, offset + limit);
+      const clips = await clipsBySeq(ranked.top.slice(offset, offset + limit).map((d) => d.seq));
+      return { total: ranked.total, clips: clips.map(toClip) };
     });
   }
 

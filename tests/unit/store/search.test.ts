@@ -199,3 +199,15 @@ describe('search equals a folded substring scan (property)', () => {
     );
   });
 });
+
+describe('deep pages', () => {
+  it('ranks the same way when the page is far down the list', async () => {
+    const { store } = freshStore();
+    await store.saveClips(Array.from({ length: 30 }, (_, i) => article(`公告${i}`, ['公告'.repeat(1 + (i % 7)) + `编号${i}。`])));
+    const all = await store.search('公告', {}, { offset: 0, limit: 30 });
+    const deep = await store.search('公告', {}, { offset: 25, limit: 500 });
+    expect(idsOf(deep)).toEqual(idsOf(all).slice(25));
+    const scores = all.hits.map((h) => h.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+});
