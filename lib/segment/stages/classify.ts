@@ -59,11 +59,16 @@ function furnitureKind(text: string, own: LanguageRules): { kind: Kind; extra: P
   return null;
 }
 
+const LETTER = /\p{L}/gu;
+/** OCR debris (`L ' "`) is never a headline. */
+const MIN_HEADLINE_LETTERS = 2;
+
 /** Short, no sentence punctuation inside, and not ending like a sentence or mid-clause. */
 export function headlineShaped(text: string, r: LanguageRules, hint?: string): boolean {
   const hinted = hint === 'title' || hint === 'kicker' || hint === 'subtitle' || hint === 'heading';
   const max = hinted ? r.maxHeading * 2 : r.maxHeading;
   if (text.length > max || text.length < 2) return false;
+  if ((text.match(LETTER) ?? []).length < MIN_HEADLINE_LETTERS) return false;
   if (endsContinuing(text, r)) return false;
   if (!hinted && text.length > r.maxHeadingWithClause && r.clauseBreak.test(text)) return false;
   if (r.notInHeading.test(text)) return false;

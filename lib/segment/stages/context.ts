@@ -79,7 +79,14 @@ function decideHeadlines(items: Item[]): void {
     const end = idx[idx.length - 1]! + 1;
     const run = idx.map((k) => items[k]!);
     if (run.length > MAX_HEADLINE_LINES) {
-      for (const r of run) r.kind = 'paragraph';
+      // A list; its last line is still a headline when a byline or dateline follows it.
+      const after = items[end];
+      const titled = !!after && (after.kind === 'byline' || !!after.dateline);
+      run.forEach((r, k) => (r.kind = titled && k === run.length - 1 ? 'title' : 'paragraph'));
+      if (titled) {
+        ctx = terms(run[run.length - 1]!.text, run[run.length - 1]!.lang);
+        needLede = true;
+      }
       i = end;
       continue;
     }
