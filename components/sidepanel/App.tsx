@@ -2,7 +2,7 @@
 // "paste text", export/import. State lives here; each view is its own component; the store is reached
 // only through `data` (components/sidepanel/data.ts).
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { t } from '../../lib/i18n';
 import type { Clip, ImportReport, SearchFilters } from '../../lib/store/types';
 import { ClipList } from './ClipList';
@@ -10,13 +10,12 @@ import { DataContext, type PanelData } from './data';
 import { downloadText, exportName } from './download';
 import { EmptyState } from './EmptyState';
 import { commandFor, isControl, isTextField, type View } from './keys';
-import { PasteView } from './PasteView';
 import { readFileText } from './readFile';
 import { ReadingView } from './ReadingView';
 import { activeFilterCount, SearchBar } from './SearchBar';
 import { TrashView } from './TrashView';
 import { useDebouncedValue } from './useDebouncedValue';
-import { useLiveWindow, type FetchWindow } from './useLiveWindow';
+import { useLiveWindow, type FetchWindow, type Row } from './useLiveWindow';
 
 export interface AppProps {
   data: PanelData;
@@ -25,6 +24,9 @@ export interface AppProps {
   /** How long the undo offer stays (ms). */
   undoMs?: number;
 }
+
+// "Paste text" carries lib/segment's rules: loaded when first opened, not on the panel's first render.
+const PasteView = lazy(() => import('./PasteView').then((m) => ({ default: m.PasteView })));
 
 type Theme = 'auto' | 'light' | 'dark';
 type Notice = { kind: 'import'; report: ImportReport; error?: string } | { kind: 'error'; message: string } | { kind: 'info'; message: string };
@@ -55,19 +57,22 @@ function Panel({ data, debounceMs, undoMs }: Required<AppProps>) {
 
   const q = useDebouncedValue(query, debounceMs).trim();
   const key = useMemo(() => JSON.stringify([q, filters]), [q, filters]);
+  const plain = !q && activeFilterCount(filters) === 0;
   const fetchWindow = useCallback<FetchWindow>(
     async (offset, limit) => {
       if (q) {
         const res = await data.search(q, filters, { offset, limit });
         return { total: res.total, rows: res.hits.map((h) => ({ clip: h.clip, snippet: h.snippet, highlights: h.highlights })), parsed: res.parsed };
       }
+      if (plain && data.listPage) return { rows: (await data.listPage(offset, limit, false)).map(plainRow) };
       const res = await data.listRecent({ offset, limit }, filters);
-      return { total: res.total, rows: res.clips.map((clip) => ({ clip, snippet: null, highlights: [] })) };
+      return { total: res.total, rows: res.clips.map(plainRow) };
     },
-    [data, q, filters],
+    [data, q, filters, plain],
   );
-  const win = useLiveWindow(fetchWindow, key, range.first, range.last);
-  const stats = useLiveQuery(() => data.stats().catch(() => undefined), [data]);
+  const fetchTotal = useMemo(() => (plain && data.countClips ? () => data.countClips!(false) : null), [data, plain]);
+  const win = useLiveWindow(fetchWindow, fetchTotal, key, range.first, range.last);
+  const trashCount = useLiveQuery(() => (data.countClips ? data.countClips(true) : data.stats().then((s) => s.trash)).catch(() => undefined), [data]);
 
   // A new query starts at its first result.
   const [seenKey, setSeenKey] = useState(key);
@@ -104,7 +109,7 @@ function Panel({ data, debounceMs, undoMs }: Required<AppProps>) {
     return () => clearTimeout(timer);
   }, [undo, undoMs]);
 
-  const total = win.total ?? 0;
+  const total = win.count ?? 0;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = document.activeElement;
@@ -143,8 +148,9 @@ function Panel({ data, debounceMs, undoMs }: Required<AppProps>) {
   const exportAs = async (kind: 'json' | 'md') => {
     try {
       const text = kind === 'json' ? await data.exportJson() : await data.exportMarkdown();
-      downloadText(exportName(kind), text, kind === 'json' ? 'application/json' : 'text/markdown');
-      setNotice({ kind: 'info', message: t('panelExported', stats?.clips ?? 0) });
+      const name = exportName(kind);
+      downloadText(name, text, kind === 'json' ? 'application/json' : 'text/markdown');
+      setNotice({ kind: 'info', message: t('panelExported', name) });
     } catch (e) {
       setNotice({ kind: 'error', message: t('panelExportFailed', errorText(e)) });
     }
@@ -175,21 +181,19 @@ function Panel({ data, debounceMs, undoMs }: Required<AppProps>) {
     });
   };
 
-  const nFilters = activeFilterCount(filters);
-  const isEmptyArchive = win.total === 0 && !q && nFilters === 0 && !win.stale;
-  const countLine =
-    win.total === undefined ? t('panelLoading') : q || nFilters ? t('panelResults', win.total, stats?.clips ?? '…') : t('panelClipCount', win.total);
+  const isEmptyArchive = win.count === 0 && plain && !win.stale;
+  const countLine = win.total === undefined ? (win.count === undefined ? t('panelLoading') : t('panelCounting')) : plain ? t('panelClipCount', win.total) : t('panelResults', win.total);
 
   return (
     <div className="er-theme ep-panel" data-theme={theme} data-testid="panel-root">
       <header className="ep-head">
         {view.kind === 'list' && (
-          <SearchBar value={query} onChange={setQuery} filters={filters} onFilters={setFilters} stats={stats} parsed={win.stale ? undefined : win.parsed} inputRef={searchRef} />
+          <SearchBar value={query} onChange={setQuery} filters={filters} onFilters={setFilters} parsed={win.stale ? undefined : win.parsed} inputRef={searchRef} />
         )}
         <div className="ep-toolbar">
           <span className="ep-count" data-testid="clip-count" aria-live="polite">
             {countLine}
-            {win.stale && win.total !== undefined ? ' …' : ''}
+            {win.stale && win.count !== undefined ? ' …' : ''}
           </span>
           <span className="ep-spacer" />
           {view.kind === 'list' && (
@@ -202,7 +206,7 @@ function Panel({ data, debounceMs, undoMs }: Required<AppProps>) {
           </button>
           <button type="button" className="er-btn ep-small" data-testid="trash-open" onClick={() => setView({ kind: 'trash' })}>
             {t('panelTrash')}
-            {stats?.trash ? ` (${stats.trash})` : ''}
+            {trashCount ? ` (${trashCount})` : ''}
           </button>
           <button type="button" className="er-btn ep-small" data-testid="export-button" title={t('panelExportJsonHint')} onClick={() => void exportAs('json')}>
             {t('panelExportJson')}
@@ -229,7 +233,7 @@ function Panel({ data, debounceMs, undoMs }: Required<AppProps>) {
         {view.kind === 'list' &&
           (isEmptyArchive ? (
             <EmptyState onPaste={() => setView({ kind: 'paste' })} />
-          ) : win.total === 0 && !win.stale ? (
+          ) : win.count === 0 && !win.stale ? (
             <p className="ep-muted ep-pad" data-testid="no-results" data-results-for={q}>
               {t('panelNoResults')}
             </p>
@@ -249,7 +253,11 @@ function Panel({ data, debounceMs, undoMs }: Required<AppProps>) {
           ))}
         {view.kind === 'reader' && <ReadingView id={view.id} onBack={backToList} onDelete={(c) => void remove(c)} />}
         {view.kind === 'trash' && <TrashView onBack={backToList} />}
-        {view.kind === 'paste' && <PasteView onBack={backToList} />}
+        {view.kind === 'paste' && (
+          <Suspense fallback={<p className="ep-muted ep-pad">{t('panelLoading')}</p>}>
+            <PasteView onBack={backToList} />
+          </Suspense>
+        )}
       </main>
       {undo && (
         <div className="ep-toast" role="status" data-testid="undo-toast">
@@ -287,6 +295,10 @@ function NoticeBar({ notice, onClose }: { notice: Notice; onClose(): void }) {
       </button>
     </div>
   );
+}
+
+function plainRow(clip: Clip): Row {
+  return { clip, snippet: null, highlights: [] };
 }
 
 function errorText(e: unknown): string {

@@ -30,7 +30,7 @@ const HEADER_HEIGHT = 30;
 
 export function ClipList({ win, activeIndex, grouped, onActivate, onOpen, onDelete, onRange, initialOffset, onScrollOffset, resultsFor }: ClipListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const count = win.total ?? 0;
+  const count = win.count ?? 0;
   const headerAt = (i: number): string | null => {
     if (!grouped) return null;
     const row = win.row(i);

@@ -1,17 +1,18 @@
 // The search box (IME-aware: no query while a pinyin composition is open), the one-click syntax help,
 // and the filters (paper, date range, tag, kind) fed by the store's stats.
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type RefObject } from 'react';
 import { t } from '../../lib/i18n';
 import type { ArticleKind } from '../../lib/types';
 import type { SearchFilters, SearchResult, StoreStats } from '../../lib/store/types';
 import { kindKey } from './ClipList';
+import { useData } from './data';
 
 export interface SearchBarProps {
   value: string;
   onChange(value: string): void;
   filters: SearchFilters;
   onFilters(filters: SearchFilters): void;
-  stats: StoreStats | undefined;
   parsed: SearchResult['parsed'] | undefined;
   inputRef: RefObject<HTMLInputElement | null>;
   onKeyDown?(e: React.KeyboardEvent<HTMLInputElement>): void;
@@ -24,7 +25,7 @@ export function activeFilterCount(f: SearchFilters): number {
   return [f.paper, f.dateFrom, f.dateTo, f.tag, f.kind].filter(Boolean).length;
 }
 
-export function SearchBar({ value, onChange, filters, onFilters, stats, parsed, inputRef, onKeyDown }: SearchBarProps) {
+export function SearchBar({ value, onChange, filters, onFilters, parsed, inputRef, onKeyDown }: SearchBarProps) {
   const [draft, setDraft] = useState(value);
   const [composing, setComposing] = useState(false);
   const [help, setHelp] = useState(false);
@@ -36,11 +37,6 @@ export function SearchBar({ value, onChange, filters, onFilters, stats, parsed, 
     if (!composing) setDraft(value);
   }
   const nFilters = activeFilterCount(filters);
-  const set = (patch: Partial<SearchFilters>) => {
-    const next: SearchFilters = { ...filters, ...patch };
-    for (const k of Object.keys(next) as (keyof SearchFilters)[]) if (next[k] === '' || next[k] === undefined) delete next[k];
-    onFilters(next);
-  };
   const parsedLine = parsed && value.trim() ? describeParsed(parsed) : '';
 
   return (
@@ -96,55 +92,68 @@ export function SearchBar({ value, onChange, filters, onFilters, stats, parsed, 
           </ul>
         </div>
       )}
-      {showFilters && (
-        <div className="ep-filters" data-testid="filters">
-          <label>
-            <span>{t('panelFilterPaper')}</span>
-            <select className="ep-input" data-testid="filter-paper" value={filters.paper ?? ''} onChange={(e) => set({ paper: e.target.value })}>
-              <option value="">{t('panelAny')}</option>
-              {withCurrent(stats?.papers.map((p) => ({ value: p.paper, count: p.count })), filters.paper).map((p) => (
-                <option key={p.value} value={p.value}>
-                  {p.count != null ? `${p.value} (${p.count})` : p.value}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span>{t('panelFilterTag')}</span>
-            <select className="ep-input" data-testid="filter-tag" value={filters.tag ?? ''} onChange={(e) => set({ tag: e.target.value })}>
-              <option value="">{t('panelAny')}</option>
-              {withCurrent(stats?.tags.map((p) => ({ value: p.tag, count: p.count })), filters.tag).map((p) => (
-                <option key={p.value} value={p.value}>
-                  {p.count != null ? `#${p.value} (${p.count})` : `#${p.value}`}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span>{t('panelFilterKind')}</span>
-            <select className="ep-input" data-testid="filter-kind" value={filters.kind ?? ''} onChange={(e) => set({ kind: (e.target.value || undefined) as ArticleKind | undefined })}>
-              <option value="">{t('panelAny')}</option>
-              {KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(kindKey[k])}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span>{t('panelFilterFrom')}</span>
-            <input type="date" className="ep-input" data-testid="filter-date-from" value={filters.dateFrom ?? ''} onChange={(e) => set({ dateFrom: e.target.value })} />
-          </label>
-          <label>
-            <span>{t('panelFilterTo')}</span>
-            <input type="date" className="ep-input" data-testid="filter-date-to" value={filters.dateTo ?? ''} onChange={(e) => set({ dateTo: e.target.value })} />
-          </label>
-          {nFilters > 0 && (
-            <button type="button" className="er-btn ep-small" data-testid="filters-clear" onClick={() => onFilters({})}>
-              {t('panelClearFilters')}
-            </button>
-          )}
-        </div>
+      {showFilters && <FilterPanel filters={filters} onFilters={onFilters} />}
+    </div>
+  );
+}
+
+/** The filter fields; the paper and tag options come from the store's stats, read only while the panel is open. */
+function FilterPanel({ filters, onFilters }: { filters: SearchFilters; onFilters(f: SearchFilters): void }) {
+  const data = useData();
+  const stats: StoreStats | undefined = useLiveQuery(() => data.stats().catch(() => undefined), [data]);
+  const nFilters = activeFilterCount(filters);
+  const set = (patch: Partial<SearchFilters>) => {
+    const next: SearchFilters = { ...filters, ...patch };
+    for (const k of Object.keys(next) as (keyof SearchFilters)[]) if (next[k] === '' || next[k] === undefined) delete next[k];
+    onFilters(next);
+  };
+  return (
+    <div className="ep-filters" data-testid="filters">
+      <label>
+        <span>{t('panelFilterPaper')}</span>
+        <select className="ep-input" data-testid="filter-paper" value={filters.paper ?? ''} onChange={(e) => set({ paper: e.target.value })}>
+          <option value="">{t('panelAny')}</option>
+          {withCurrent(stats?.papers.map((p) => ({ value: p.paper, count: p.count })), filters.paper).map((p) => (
+            <option key={p.value} value={p.value}>
+              {p.count != null ? `${p.value} (${p.count})` : p.value}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('panelFilterTag')}</span>
+        <select className="ep-input" data-testid="filter-tag" value={filters.tag ?? ''} onChange={(e) => set({ tag: e.target.value })}>
+          <option value="">{t('panelAny')}</option>
+          {withCurrent(stats?.tags.map((p) => ({ value: p.tag, count: p.count })), filters.tag).map((p) => (
+            <option key={p.value} value={p.value}>
+              {p.count != null ? `#${p.value} (${p.count})` : `#${p.value}`}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('panelFilterKind')}</span>
+        <select className="ep-input" data-testid="filter-kind" value={filters.kind ?? ''} onChange={(e) => set({ kind: (e.target.value || undefined) as ArticleKind | undefined })}>
+          <option value="">{t('panelAny')}</option>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(kindKey[k])}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('panelFilterFrom')}</span>
+        <input type="date" className="ep-input" data-testid="filter-date-from" value={filters.dateFrom ?? ''} onChange={(e) => set({ dateFrom: e.target.value })} />
+      </label>
+      <label>
+        <span>{t('panelFilterTo')}</span>
+        <input type="date" className="ep-input" data-testid="filter-date-to" value={filters.dateTo ?? ''} onChange={(e) => set({ dateTo: e.target.value })} />
+      </label>
+      {nFilters > 0 && (
+        <button type="button" className="er-btn ep-small" data-testid="filters-clear" onClick={() => onFilters({})}>
+          {t('panelClearFilters')}
+        </button>
       )}
     </div>
   );

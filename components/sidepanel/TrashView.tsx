@@ -1,8 +1,9 @@
 // The trash: clips deleted from the list, newest deletion first as the store lists them, each with
 // Restore; "Empty trash" deletes them for good after a second click to confirm.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { t } from '../../lib/i18n';
+import type { Clip } from '../../lib/store/types';
 import { useData } from './data';
 import { whereLine } from './groups';
 import { useLiveWindow, type FetchWindow } from './useLiveWindow';
@@ -11,13 +12,19 @@ export function TrashView({ onBack }: { onBack(): void }) {
   const data = useData();
   const [range, setRange] = useState({ first: 0, last: 20 });
   const [confirming, setConfirming] = useState(false);
-  const fetchWindow = useCallback<FetchWindow>(async (offset, limit) => {
-    const res = await data.listRecent({ offset, limit }, { trash: true });
-    return { total: res.total, rows: res.clips.map((clip) => ({ clip, snippet: null, highlights: [] })) };
-  }, [data]);
-  const win = useLiveWindow(fetchWindow, 'trash', range.first, range.last);
+  const fetchWindow = useCallback<FetchWindow>(
+    async (offset, limit) => {
+      const row = (clip: Clip) => ({ clip, snippet: null, highlights: [] });
+      if (data.listPage) return { rows: (await data.listPage(offset, limit, true)).map(row) };
+      const res = await data.listRecent({ offset, limit }, { trash: true });
+      return { total: res.total, rows: res.clips.map(row) };
+    },
+    [data],
+  );
+  const fetchTotal = useMemo(() => (data.countClips ? () => data.countClips!(true) : null), [data]);
+  const win = useLiveWindow(fetchWindow, fetchTotal, 'trash', range.first, range.last);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const count = win.total ?? 0;
+  const count = win.count ?? 0;
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
@@ -66,7 +73,7 @@ export function TrashView({ onBack }: { onBack(): void }) {
             </button>
           ))}
       </div>
-      {win.total === 0 && <p className="ep-muted ep-pad">{t('panelTrashEmpty')}</p>}
+      {win.count === 0 && <p className="ep-muted ep-pad">{t('panelTrashEmpty')}</p>}
       <div ref={scrollRef} className="ep-scroll">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
           {virtualizer.getVirtualItems().map((item) => {

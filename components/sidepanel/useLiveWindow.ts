@@ -1,8 +1,10 @@
-// (a paged fetch, a key for what is asked, the visible index range) → live rows around the visible range
-// of a long list. Only a few pages around the viewport are read; the read is a Dexie live query, so saves,
-// edits and deletes from anywhere (the background, another tab) show up without a reload. When the key
-// changes the old subscription is dropped (stale results never land) and the previous rows stay on
-// screen, flagged stale, until the new ones arrive.
+// (a paged fetch, an optional separate count, a key for what is asked, the visible index range) → live
+// rows around the visible range of a long list. Only the rows near the viewport are read; reads are Dexie
+// live queries, so saves, edits and deletes from anywhere (the background, another tab) show up without
+// a reload. When the key changes the old subscriptions are dropped (stale results never land) and the
+// previous rows stay on screen, flagged stale, until the new ones arrive. A list whose exact size is slow
+// to count (IndexedDB counts 100k index entries in seconds) shows its first rows at once and learns its
+// size from `fetchTotal` when that answers.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Clip, Highlight, SearchResult, Snippet } from '../../lib/store/types';
 
@@ -13,16 +15,20 @@ export interface Row {
 }
 
 export interface WindowPage {
-  total: number;
+  /** Rows in the whole query, when the fetch knows it cheaply (search does). */
+  total?: number;
   rows: Row[];
   parsed?: SearchResult['parsed'];
 }
 
 export type FetchWindow = (offset: number, limit: number) => Promise<WindowPage>;
+export type FetchTotal = () => Promise<number>;
 
 export interface LiveWindow {
-  /** Rows in the query, or undefined before the first answer. */
+  /** Rows in the query, once known. */
   total: number | undefined;
+  /** Rows the list can show now: the total, or while it is counted, the rows read so far. */
+  count: number | undefined;
   row(index: number): Row | undefined;
   parsed: SearchResult['parsed'] | undefined;
   /** The rows shown belong to an older key (the new query is still running). */
@@ -30,31 +36,37 @@ export interface LiveWindow {
   error: string | null;
 }
 
-/** Rows per read; a window is the visible rows plus one page before and at least one after. */
-export const PAGE_SIZE = 24;
+/** Reads are aligned to this many rows, with this much slack before and after the viewport. */
+export const STEP = 10;
 
 type Answer = { key: string; from: number; page: WindowPage | null; error: string | null };
 
-export function useLiveWindow(fetchWindow: FetchWindow, key: string, first: number, last: number): LiveWindow {
-  // One page of slack before and after the viewport; page-aligned so small scrolls reuse the query.
-  const from = Math.max(0, (Math.floor(first / PAGE_SIZE) - 1) * PAGE_SIZE);
-  const to = (Math.floor(Math.max(first, last) / PAGE_SIZE) + 2) * PAGE_SIZE;
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function useLiveWindow(fetchWindow: FetchWindow, fetchTotal: FetchTotal | null, key: string, first: number, last: number): LiveWindow {
+  const from = Math.max(0, Math.floor((first - STEP) / STEP) * STEP);
+  const to = Math.ceil((Math.max(first, last) + 1 + STEP) / STEP) * STEP;
   const answer = useLiveQuery<Answer>(
     async () => {
       try {
         return { key, from, page: await fetchWindow(from, to - from), error: null };
       } catch (e) {
-        return { key, from, page: null, error: e instanceof Error ? e.message : String(e) };
+        return { key, from, page: null, error: message(e) };
       }
     },
     [fetchWindow, key, from, to],
   );
+  const counted = useLiveQuery(async () => (fetchTotal ? { key, n: await fetchTotal().catch(() => undefined) } : null), [fetchTotal, key]);
   const page = answer?.page ?? null;
+  const fresh = !!answer && answer.key === key;
+  const total = page?.total ?? (counted && counted.key === answer?.key ? counted.n : undefined);
+  const count = total ?? (page && answer ? (page.rows.length === 0 && answer.from === 0 ? 0 : answer.from + page.rows.length) : undefined);
   return {
-    total: page?.total,
+    total,
+    count,
     row: (i) => (page && answer ? page.rows[i - answer.from] : undefined),
     parsed: page?.parsed,
-    stale: !answer || answer.key !== key,
+    stale: !fresh,
     error: answer?.error ?? null,
   };
 }

@@ -4,9 +4,10 @@ import '../../components/reading.css';
 import '../../components/sidepanel/panel.css';
 import { createRoot } from 'react-dom/client';
 import { App } from '../../components/sidepanel/App';
+import { panelData } from '../../components/sidepanel/data';
 import { t, uiLang } from '../../lib/i18n';
 import { getStore } from '../../lib/store';
 
 document.documentElement.lang = uiLang() === 'zh' ? 'zh-CN' : 'en';
 document.title = t('panelTitle');
-createRoot(document.getElementById('root')!).render(<App data={getStore()} />);
+createRoot(document.getElementById('root')!).render(<App data={panelData(getStore())} />);

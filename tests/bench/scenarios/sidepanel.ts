@@ -32,6 +32,7 @@ const ENTRY = `
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/sidepanel/App';
+import { panelData } from './components/sidepanel/data';
 import { createStore, openClipDB } from './lib/store';
 import './components/reading.css';
 import './components/sidepanel/panel.css';
@@ -113,7 +114,7 @@ if (params.get('mount') === '1') {
     }
   });
   seen.observe(document.getElementById('root'), { childList: true, subtree: true });
-  createRoot(document.getElementById('root')).render(createElement(App, { data: store }));
+  createRoot(document.getElementById('root')).render(createElement(App, { data: panelData(store) }));
 }
 `;
 
@@ -133,8 +134,12 @@ async function bundle(): Promise<void> {
     target: 'chrome120',
     jsx: 'automatic',
     minify: true,
+    // Split like the extension build does (vite): lazily loaded views stay out of the first script.
+    splitting: true,
+    entryNames: 'page',
+    chunkNames: 'chunk-[hash]',
     define: { 'process.env.NODE_ENV': '"production"', 'import.meta.env.DEV': 'false' },
-    outfile: join(OUT, 'page.js'),
+    outdir: OUT,
     logLevel: 'warning',
   });
   writeFileSync(join(OUT, 'index.html'), HTML);

@@ -3,6 +3,7 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, beforeAll } from 'vitest';
 import { App } from '../../../components/sidepanel/App';
+import { panelData, type PanelData } from '../../../components/sidepanel/data';
 import { createStore, openClipDB, type ClipInput, type Store } from '../../../lib/store';
 
 let dbCount = 0;
@@ -61,6 +62,8 @@ export async function seed(store: Store, inputs: ClipInput[] = THREE) {
   for (const input of inputs) await store.saveClips([input]);
 }
 
-export function renderPanel(store: Store) {
-  return render(<App data={store} debounceMs={0} undoMs={60_000} />);
+/** The panel over this store, through the same adapter the extension page uses (or a given PanelData). */
+export function renderPanel(store: Store | PanelData) {
+  const data = 'db' in store ? panelData(store) : store;
+  return render(<App data={data} debounceMs={0} undoMs={60_000} />);
 }

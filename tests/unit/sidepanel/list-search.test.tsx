@@ -3,6 +3,7 @@
 // newest-first order and counts, search with <mark> highlights, filters, grouping, keyboard.
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { panelData, type PanelData } from '../../../components/sidepanel/data';
 import { article, fakeLayout, freshStore, renderPanel, seed } from './helpers';
 
 fakeLayout();
@@ -136,11 +137,26 @@ describe('side panel list', () => {
     expect(screen.queryByTestId('clip-reader')).toBeNull();
   });
 
+  it('shows the newest clips before a slow count answers', async () => {
+    const store = freshStore();
+    await seed(store);
+    let answer: (n: number) => void = () => {};
+    const slow: PanelData = { ...panelData(store), countClips: (trash) => (trash ? Promise.resolve(0) : new Promise<number>((r) => (answer = r))) };
+    renderPanel(slow);
+    await waitFor(() => expect(titles()).toEqual(['老街换新颜', '社区夜校开课了', '桃溪村果农忙嫁接']));
+    expect(screen.getByTestId('clip-count').textContent).not.toMatch(/3/);
+    act(() => answer(3));
+    await waitFor(() => expect(screen.getByTestId('clip-count').textContent).toMatch(/3/));
+  });
+
   it('renders 100,000 rows virtually: only the visible few are in the DOM', async () => {
     const rows = Array.from({ length: 100_000 }, (_, i) => i);
     const store = freshStore();
-    const fake = {
-      ...store,
+    // A PanelData with only the store's paged listRecent (no fast paths): 100k rows, made on demand.
+    const fake: PanelData = {
+      ...panelData(store),
+      listPage: undefined,
+      countClips: undefined,
       listRecent: async (page: { offset?: number; limit?: number } = {}) => {
         const from = page.offset ?? 0;
         const slice = rows.slice(from, from + (page.limit ?? 20));
@@ -150,7 +166,7 @@ describe('side panel list', () => {
         };
       },
     };
-    renderPanel(fake as typeof store);
+    renderPanel(fake);
     await waitFor(() => expect(titles()[0]).toBe('第0篇'));
     expect(screen.getAllByTestId('clip-item').length).toBeLessThan(40);
     expect(screen.getByTestId('clip-count').textContent).toMatch(/100,?000/);

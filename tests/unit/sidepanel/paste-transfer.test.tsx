@@ -38,7 +38,7 @@ describe('paste text', () => {
     const store = freshStore();
     renderPanel(store);
     fireEvent.click(await screen.findByTestId('empty-paste'));
-    fireEvent.change(screen.getByTestId('paste-input'), { target: { value: PAGE } });
+    fireEvent.change(await screen.findByTestId('paste-input'), { target: { value: PAGE } });
     fireEvent.click(screen.getByTestId('paste-clean'));
     const shown = screen.getAllByTestId('paste-article-title').map((el) => el.textContent);
     expect(shown).toEqual(expected.map((a) => a.title).filter(Boolean));
