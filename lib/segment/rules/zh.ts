@@ -60,7 +60,7 @@ export const zh: LanguageRules = {
   captionLead: /^(?:图为|(?:上|下|左|右|中)?图\s*[:：])/,
   creditOnly: new RegExp(`^[(（]?\\s*(?<credit>(?:${ROLE})?\\s*${NAMES})\\s*[/／]?\\s*摄\\s*[)）]?$`),
   slogan: /^[\u4e00-\u9fff]{2,8}(?:[\s·]+[\u4e00-\u9fff]{2,8}){1,3}$/,
-  stutter: /([\u4e00-\u9fff]{3,8})、\1(?=[、，。！？；：”’」』）)\s,.!?;:]|$)/g,
+  stutter: /([\u4e00-\u9fff]{3,8})(?:、\1)+(?=[、，。！？；：”’」』）)\s,.!?;:]|$)/g,
   orphanStart: /^[\u4e00-\u9fff]{1,8}、/,
   numbered: /^(?:[一二三四五六七八九十百]+|\d+|[(（][一二三四五六七八九十\d]+[)）])[、.．]/,
 };

@@ -52,6 +52,8 @@ export function assemble(w: Working): { articles: Article[]; removed: Removed[] 
         break;
       }
       case 'paragraph': {
+        // A dateline opens a dispatch: after other text it starts a new (untitled) article.
+        if (it.dateline && cur && cur.body.length > 0) cur = open('article');
         const a = ensure();
         if (it.dateline && a.body.length === 0 && !a.dateline) {
           a.dateline = it.dateline;

@@ -3,6 +3,7 @@
 import type { Extra, Working } from '../item';
 import { RULES } from '../rules';
 
+const MAX_PASSES = 4;
 const CHECKED = new Set(['paragraph', 'title', 'subtitle', 'kicker', 'subhead', 'caption', 'notice']);
 
 export function stutters(w: Working): Working {
@@ -10,10 +11,18 @@ export function stutters(w: Working): Working {
   const items = w.items.map((it) => {
     const re = RULES[it.lang].stutter;
     if (!re || it.removed || !CHECKED.has(it.kind) || !it.text.includes('、')) return it;
-    const text = it.text.replace(re, (_whole, item: string) => {
-      extras.push({ text: item, reason: 'duplicate', detail: 'stutter', duplicateOf: item, source: it.source });
-      return item;
-    });
+    let text = it.text;
+    // 那个高兴、那个高兴、那个高兴 needs two passes; each pass only shortens the text.
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      const next = text.replace(re, (whole: string, item: string) => {
+        for (let n = whole.split('、').length - 1; n > 0; n--) {
+          extras.push({ text: item, reason: 'duplicate', detail: 'stutter', duplicateOf: item, source: it.source });
+        }
+        return item;
+      });
+      if (next === text) break;
+      text = next;
+    }
     return text === it.text ? it : { ...it, text };
   });
   return { items, extras };

@@ -13,6 +13,11 @@ describe('stutters', () => {
       ['热血沸腾', 'duplicate', 'stutter', 1],
     ]);
   });
+  it('collapses an item printed three times in one go', () => {
+    const w = run('心里那个高兴、那个高兴、那个高兴。');
+    expect(w.items[0]!.text).toBe('心里那个高兴。');
+    expect(w.extras.map((e) => e.text)).toEqual(['那个高兴', '那个高兴']);
+  });
   it('counter-case: different items, a longer word, or a two-character chant stay', () => {
     const text = '研究、研究生和教师参加。\n\n支持发展、支持发展中国家。\n\n大家齐喊加油、加油。';
     const w = run(text);
