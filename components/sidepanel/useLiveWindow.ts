@@ -56,7 +56,13 @@ export function useLiveWindow(fetchWindow: FetchWindow, fetchTotal: FetchTotal |
     },
     [fetchWindow, key, from, to],
   );
-  const counted = useLiveQuery(async () => (fetchTotal ? { key, n: await fetchTotal().catch(() => undefined) } : null), [fetchTotal, key]);
+  // Counting starts once the first rows are in: the database serves requests in order, and a slow
+  // count queued ahead of the first page would hold the first render back.
+  const rowsIn = answer?.key === key;
+  const counted = useLiveQuery(
+    async () => (fetchTotal && rowsIn ? { key, n: await fetchTotal().catch(() => undefined) } : null),
+    [fetchTotal, key, rowsIn],
+  );
   const page = answer?.page ?? null;
   const fresh = !!answer && answer.key === key;
   const total = page?.total ?? (counted && counted.key === answer?.key ? counted.n : undefined);

@@ -29,7 +29,7 @@ describe('side panel list', () => {
     await seed(store);
     renderPanel(store);
     await waitFor(() => expect(titles()).toEqual(['老街换新颜', '社区夜校开课了', '桃溪村果农忙嫁接']));
-    expect(screen.getByTestId('clip-count').textContent).toMatch(/3/);
+    await waitFor(() => expect(screen.getByTestId('clip-count').textContent).toMatch(/3/));
     const first = screen.getAllByTestId('clip-item')[0]!;
     expect(first.textContent).toContain('滨海晚报 · 2025-03-10 · B02 城事');
   });
@@ -140,12 +140,13 @@ describe('side panel list', () => {
   it('shows the newest clips before a slow count answers', async () => {
     const store = freshStore();
     await seed(store);
-    let answer: (n: number) => void = () => {};
+    let answer: ((n: number) => void) | null = null;
     const slow: PanelData = { ...panelData(store), countClips: (trash) => (trash ? Promise.resolve(0) : new Promise<number>((r) => (answer = r))) };
     renderPanel(slow);
     await waitFor(() => expect(titles()).toEqual(['老街换新颜', '社区夜校开课了', '桃溪村果农忙嫁接']));
     expect(screen.getByTestId('clip-count').textContent).not.toMatch(/3/);
-    act(() => answer(3));
+    await waitFor(() => expect(answer).not.toBeNull());
+    act(() => answer!(3));
     await waitFor(() => expect(screen.getByTestId('clip-count').textContent).toMatch(/3/));
   });
 
