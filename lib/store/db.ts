@@ -94,7 +94,15 @@ export class ClipDB extends Dexie implements Tables {
     this.version(2)
       .stores(SCHEMA_V2)
       .upgrade((tx) => upgradeV1toV2(tablesOf(tx)));
+    // A random epoch per database: caches of immutable index rows are keyed by it (see search.ts).
+    this.on('populate', (tx) => {
+      void tx.table('meta').put({ k: 'epoch', v: newEpoch() });
+    });
   }
+}
+
+export function newEpoch(): number {
+  return Math.floor(Math.random() * 2 ** 48);
 }
 
 /** The same tables seen through a transaction (used in upgrades). */

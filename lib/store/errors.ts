@@ -40,11 +40,17 @@ export function toStoreError(e: unknown): StoreError {
   return new StoreError('unknown', `${MESSAGES.unknown} (${detail})`, e);
 }
 
-/** Runs fn and rethrows its failure as a StoreError. */
-export async function guard<T>(fn: () => Promise<T>): Promise<T> {
+/**
+ * Runs fn and rethrows its failure as a StoreError. Not an async function on purpose: an extra
+ * native await around a Dexie transaction loses Dexie's zone inside liveQuery (the side panel's
+ * useLiveQuery), and the transaction then commits too early.
+ */
+export function guard<T>(fn: () => Promise<T>): Promise<T> {
   try {
-    return await fn();
+    return fn().catch((e: unknown) => {
+      throw toStoreError(e);
+    });
   } catch (e) {
-    throw toStoreError(e);
+    return Promise.reject(toStoreError(e));
   }
 }

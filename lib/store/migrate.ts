@@ -1,10 +1,11 @@
 // Schema upgrades: v1 (clips only) → v2 (dedupe keys, seq, live flag, search index).
-import type { StoredClip, Tables } from './db';
+import { newEpoch, type StoredClip, type Tables } from './db';
 import { indexClips, nextCounter } from './indexer';
 import { clipKeysOf } from './key';
 
 /** Fills the v2 fields of every v1 clip and indexes them all, inside the upgrade transaction. */
 export async function upgradeV1toV2(T: Tables): Promise<void> {
+  await T.meta.put({ k: 'epoch', v: newEpoch() });
   const clips = (await T.clips.toArray()) as Partial<StoredClip>[];
   if (clips.length === 0) return;
   const first = await nextCounter(T, 'seq', clips.length);

@@ -22,14 +22,36 @@ interface GramHits {
   at?: Int32Array;
 }
 
-/** Per-document columns over all indexed documents, addressed by seq. */
+/**
+ * Per-document columns of every indexed document, addressed by seq, built from the segment and
+ * pending rows. Rows are immutable (a re-indexed clip gets a new seq, a merged pending row is
+ * deleted, never rewritten), so rows and the columns built from them are cached per database
+ * and keyed by the database's random epoch plus the row keys read in the query's own
+ * transaction: Dexie still observes every table the query depends on (useLiveQuery re-runs on
+ * any change), and a changed key set rebuilds the columns.
+ */
+interface BaseColumns {
+  sig: string;
+  indexed: Uint8Array;
+  len: Uint32Array;
+  titleEnd: Uint32Array;
+  saved: Float64Array;
+  date: Uint32Array;
+  kind: Uint8Array;
+  paper: Uint16Array;
+  papers: string[];
+  docs: number;
+  lenSum: number;
+}
+
+/** The columns of one query: base columns, minus dead documents, plus trash/tag/filter tests. */
 interface Columns {
   exists: Uint8Array;
   len: Uint32Array;
   titleEnd: Uint32Array;
   saved: Float64Array;
-  /** Documents that count (indexed, not dead, passing the filters). */
-  allowed: Uint8Array;
+  /** Counts for the query: indexed, not dead, right trash state, passing the filters. */
+  allowed: (q: number) => boolean;
   n: number;
   avgLen: number;
 }
@@ -46,7 +68,15 @@ export interface RankedDoc {
   score: number;
 }
 
-/** Everything a query reads, fetched in one round of parallel requests. */
+interface DbCache {
+  epoch: number;
+  segs: Map<number, SegmentRow>;
+  pending: Map<number, PendingRow>;
+  base: BaseColumns | null;
+}
+const caches = new WeakMap<object, DbCache>();
+
+/** Everything a query reads. */
 interface Snapshot {
   maxSeq: number;
   segs: SegmentRow[];
@@ -56,88 +86,153 @@ interface Snapshot {
   tagged: StoredClip[] | null;
   /** Bucket → that bucket's rows across segments. */
   buckets: Map<number, PostingRow[]>;
+  cache: DbCache | null;
+  sig: string;
 }
 
 async function readSnapshot(T: Tables, filters: SearchFilters, terms: string[]): Promise<Snapshot> {
   const bucketIds = [...new Set(terms.map(bucketOf))];
   // Independent reads go out together: in Chromium each await is a round trip to the browser process.
-  const [maxRow, segs, pending, dead, trashed, tagged, ...rows] = await Promise.all([
+  const [maxRow, epochRow, segKeys, pendingKeys, dead, trashed, tagged, ...rows] = await Promise.all([
     T.meta.get('seq'),
-    T.segs.toArray(),
-    T.pending.toArray(),
+    T.meta.get('epoch'),
+    T.segs.toCollection().primaryKeys(),
+    T.pending.toCollection().primaryKeys(),
     T.dead.toCollection().primaryKeys(),
     T.clips.where('[live+savedAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray(),
-    filters.tag !== undefined ? T.clips.where('tags').equals(filters.tag).toArray() : Promise.resolve(null),
+    filters.tag !== undefined ? T.clips.where('tags').equals(filters.tag).toArray() : null,
     ...bucketIds.map((b) => T.postings.where('[b+s]').between([b, Dexie.minKey], [b, Dexie.maxKey]).toArray()),
   ]);
-  return { maxSeq: maxRow?.v ?? 0, segs, pending, dead, trashed, tagged, buckets: new Map(bucketIds.map((b, i) => [b, rows[i]!])) };
+  let cache: DbCache | null = null;
+  if (epochRow) {
+    cache = caches.get(T) ?? null;
+    if (!cache || cache.epoch !== epochRow.v) caches.set(T, (cache = { epoch: epochRow.v, segs: new Map(), pending: new Map(), base: null }));
+  }
+  const c = cache;
+  const missingSegs = c ? segKeys.filter((k) => !c.segs.has(k)) : segKeys;
+  const missingPending = c ? pendingKeys.filter((k) => !c.pending.has(k)) : pendingKeys;
+  // Only rows not cached yet are read (a second round trip, skipped when nothing is missing).
+  const [newSegs, newPending] =
+    missingSegs.length || missingPending.length ? await Promise.all([T.segs.bulkGet(missingSegs), T.pending.bulkGet(missingPending)]) : [[], []];
+  const segById = new Map<number, SegmentRow>();
+  const pendingById = new Map<number, PendingRow>();
+  for (const r of newSegs) if (r) segById.set(r.s, r);
+  for (const r of newPending) if (r) pendingById.set(r.q, r);
+  if (c) {
+    for (const [k, r] of segById) c.segs.set(k, r);
+    for (const [k, r] of pendingById) c.pending.set(k, r);
+    // Merged-away pending rows and dropped segments leave the cache.
+    const live = new Set(pendingKeys);
+    for (const k of c.pending.keys()) if (!live.has(k)) c.pending.delete(k);
+    const liveSegs = new Set(segKeys);
+    for (const k of c.segs.keys()) if (!liveSegs.has(k)) c.segs.delete(k);
+  }
+  const pick = <R>(keys: number[], fresh: Map<number, R>, cached: Map<number, R> | undefined) =>
+    keys.map((k) => fresh.get(k) ?? cached?.get(k)).filter((r): r is R => r !== undefined);
+  const maxSeq = maxRow?.v ?? 0;
+  return {
+    maxSeq,
+    segs: pick(segKeys, segById, c?.segs),
+    pending: pick(pendingKeys, pendingById, c?.pending),
+    dead,
+    trashed,
+    tagged,
+    buckets: new Map(bucketIds.map((b, i) => [b, rows[i]!])),
+    cache: c,
+    sig: `${maxSeq}|${segKeys.join(',')}|${pendingKeys.join(',')}`,
+  };
 }
 
-function loadColumns(snap: Snapshot, filters: SearchFilters): Columns {
-  const { segs, pending } = snap;
-  const maxSeq = snap.maxSeq;
-  const size = maxSeq + 1;
-  const c: Columns = {
-    exists: new Uint8Array(size),
+function buildBase(snap: Snapshot): BaseColumns {
+  const size = snap.maxSeq + 1;
+  const base: BaseColumns = {
+    sig: snap.sig,
+    indexed: new Uint8Array(size),
     len: new Uint32Array(size),
     titleEnd: new Uint32Array(size),
     saved: new Float64Array(size),
-    allowed: new Uint8Array(size),
-    n: 0,
-    avgLen: 1,
+    date: new Uint32Array(size),
+    kind: new Uint8Array(size),
+    paper: new Uint16Array(size),
+    papers: [],
+    docs: 0,
+    lenSum: 0,
   };
-  const from = filters.dateFrom ? dateNum(filters.dateFrom) : 0;
-  const to = filters.dateTo ? dateNum(filters.dateTo) : Infinity;
-  const kind = filters.kind !== undefined ? KIND_CODES[filters.kind] : undefined;
-  const dated = from > 0 || to !== Infinity;
-  const passes = (date: number, k: number, paper: string) =>
-    (!dated || (date >= from && date <= to && date !== 0)) &&
-    (kind === undefined || k === kind) &&
-    (filters.paper === undefined || paper === filters.paper);
-  let total = 0;
-  for (const s of segs) {
-    const paperOk = s.papers.map((p) => filters.paper === undefined || p === filters.paper);
-    for (let i = 0; i < s.seqs.length; i++) {
-      const q = s.seqs[i]!;
-      if (q >= size) continue;
-      c.exists[q] = 1;
-      c.len[q] = s.lens[i]!;
-      c.titleEnd[q] = s.titleEnds[i]!;
-      c.saved[q] = s.saved[i]!;
-      total += s.lens[i]!;
-      if (paperOk[s.paperIdx[i]!] && passes(s.dates[i]!, s.kinds[i]!, filters.paper ?? '')) c.allowed[q] = 1;
+  const paperCode = new Map<string, number>();
+  const code = (p: string) => {
+    let c = paperCode.get(p);
+    if (c === undefined) {
+      c = base.papers.length;
+      base.papers.push(p);
+      paperCode.set(p, c);
+    }
+    return c;
+  };
+  const add = (q: number, len: number, titleEnd: number, saved: number, date: number, kind: number, paper: number) => {
+    if (q >= size) return;
+    base.indexed[q] = 1;
+    base.len[q] = len;
+    base.titleEnd[q] = titleEnd;
+    base.saved[q] = saved;
+    base.date[q] = date;
+    base.kind[q] = kind;
+    base.paper[q] = paper;
+    base.docs++;
+    base.lenSum += len;
+  };
+  for (const s of snap.segs) {
+    const codes = s.papers.map(code);
+    for (let i = 0; i < s.seqs.length; i++) add(s.seqs[i]!, s.lens[i]!, s.titleEnds[i]!, s.saved[i]!, s.dates[i]!, s.kinds[i]!, codes[s.paperIdx[i]!]!);
+  }
+  for (const p of snap.pending) add(p.q, p.len, p.titleEnd, p.saved, p.date, p.kind, code(p.paper));
+  return base;
+}
+
+function loadColumns(snap: Snapshot, filters: SearchFilters): Columns {
+  let base = snap.cache?.base;
+  if (!base || base.sig !== snap.sig) {
+    base = buildBase(snap);
+    if (snap.cache) snap.cache.base = base;
+  }
+  const size = base.indexed.length;
+  const exists = base.indexed.slice();
+  let deadDocs = 0;
+  let deadLen = 0;
+  for (const q of snap.dead) {
+    if (q < size && exists[q]) {
+      exists[q] = 0;
+      deadDocs++;
+      deadLen += base.len[q]!;
     }
   }
-  for (const p of pending) {
-    if (p.q >= size) continue;
-    c.exists[p.q] = 1;
-    c.len[p.q] = p.len;
-    c.titleEnd[p.q] = p.titleEnd;
-    c.saved[p.q] = p.saved;
-    total += p.len;
-    if (passes(p.date, p.kind, p.paper)) c.allowed[p.q] = 1;
-  }
-  for (const q of snap.dead) if (q < size) c.exists[q] = 0;
   // Trash is a flag on the clip, not in the index: live search hides trashed documents, trash search shows only them.
   const inTrash = new Uint8Array(size);
   for (const t of snap.trashed) if (t.seq < size) inTrash[t.seq] = 1;
+  const wantTrash = filters.trash ? 1 : 0;
   let tagged: Uint8Array | null = null;
   if (snap.tagged) {
     tagged = new Uint8Array(size);
     for (const t of snap.tagged) if (t.seq < size) tagged[t.seq] = 1;
   }
-  let n = 0;
-  for (let q = 0; q < size; q++) {
-    if (!c.exists[q]) {
-      c.allowed[q] = 0;
-      continue;
+  const from = filters.dateFrom ? dateNum(filters.dateFrom) : 0;
+  const to = filters.dateTo ? dateNum(filters.dateTo) : Infinity;
+  const dated = from > 0 || to !== Infinity;
+  const kind = filters.kind !== undefined ? KIND_CODES[filters.kind] : undefined;
+  const paper = filters.paper !== undefined ? base.papers.indexOf(filters.paper) : undefined;
+  const b = base;
+  const allowed = (q: number) => {
+    if (!exists[q] || inTrash[q] !== wantTrash) return false;
+    if (tagged && !tagged[q]) return false;
+    if (paper !== undefined && b.paper[q] !== paper) return false;
+    if (kind !== undefined && b.kind[q] !== kind) return false;
+    if (dated) {
+      const d = b.date[q]!;
+      if (d === 0 || d < from || d > to) return false;
     }
-    n++;
-    if (inTrash[q] !== (filters.trash ? 1 : 0) || (tagged && !tagged[q])) c.allowed[q] = 0;
-  }
-  c.n = n;
-  c.avgLen = n ? total / n : 1;
-  return c;
+    return true;
+  };
+  const n = base.docs - deadDocs;
+  return { exists, len: base.len, titleEnd: base.titleEnd, saved: base.saved, allowed, n, avgLen: n ? (base.lenSum - deadLen) / n : 1 };
 }
 
 /** Every posting of a term; where its positions are (src/ps/pe) only when `positions` is asked for. */
@@ -256,10 +351,10 @@ export async function rankDocs(T: Tables, query: ParsedQuery, filters: SearchFil
 
   const included = query.include.map((item) => itemHits(item, hits, cols));
   const excluded = query.exclude.map((item) => itemHits(item, hits, cols));
-  const accept = (q: number) => cols.allowed[q] === 1 && excluded.every((e) => e.tf[q] === 0);
+  const accept = (q: number) => cols.allowed(q) && excluded.every((e) => e.tf[q] === 0);
   const top = new TopK(need, cols.saved);
   if (included.length === 0) {
-    for (let q = 0; q < cols.allowed.length; q++) if (accept(q)) top.offer(q, 0);
+    for (let q = 0; q < cols.exists.length; q++) if (accept(q)) top.offer(q, 0);
   } else {
     const order = included.map((m, i) => ({ m, i })).sort((x, y) => x.m.seqs.length - y.m.seqs.length);
     const idf = included.map((m) => Math.log(1 + (cols.n - m.seqs.length + 0.5) / (m.seqs.length + 0.5)));

@@ -3,6 +3,7 @@
 import Dexie, { type Collection } from 'dexie';
 import { ClipDB, createStore, type ClipInput, type Store, type StoredClip } from '../../../lib/store';
 import * as storeLib from '../../../lib/store';
+import { bucketOf } from '../../../lib/store/codec';
 import { docTerms } from '../../../lib/store/tokens';
 import { runStoreSuite } from '../../unit/store/browser-suite';
 
@@ -180,6 +181,31 @@ const api = {
     mdb.close();
     await Dexie.delete('layout-multientry');
     return { batchTimes, singleTimes, queryTimes: queryTimes.slice(2), hits, usage };
+  },
+  /** Median ms of each read a search makes (diagnostics for the index layout notes). */
+  async readCosts(term: string): Promise<Record<string, number>> {
+    const T = db!;
+    const b = bucketOf(term);
+    const reads: Record<string, () => Promise<unknown>> = {
+      'segs.toArray': () => T.segs.toArray(),
+      'pending.toArray': () => T.pending.toArray(),
+      'dead keys': () => T.dead.toCollection().primaryKeys(),
+      'trash clips': () => T.clips.where('[live+savedAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray(),
+      [`bucket rows of ${term}`]: () => T.postings.where('[b+s]').between([b, Dexie.minKey], [b, Dexie.maxKey]).toArray(),
+      'empty transaction': () => T.transaction('r', T.meta, () => T.meta.get('seq')),
+    };
+    const out: Record<string, number> = {};
+    for (const [name, fn] of Object.entries(reads)) {
+      const times: number[] = [];
+      for (let i = 0; i < 12; i++) {
+        const t = performance.now();
+        await fn();
+        times.push(performance.now() - t);
+      }
+      times.sort((x, y) => x - y);
+      out[name] = Math.round(times[6]! * 100) / 100;
+    }
+    return out;
   },
   /** The e2e store suite, here in the bench page's real IndexedDB. */
   runSuite(): Promise<string[]> {
