@@ -1,17 +1,19 @@
 // Keeps the search index in step with the clips, inside the caller's transaction.
 //
-// Index layout, decided by measurement (tests/bench/scenarios/store.ts, docs-notes/store.md):
-// a clip is ~950 characters → ~850 distinct unigram/bigram terms. One index entry per
-// (term, clip) — a multiEntry index on the clip, or one postings row per pair — means ~85 M
-// IndexedDB entries at 100k clips; in Chromium that cost ~4 ms and ~9 KB on disk per clip
-// saved and the 1-char/2-char queries had to walk tens of thousands of keys. Instead postings
-// are packed per (term, segment): a segment is a batch of documents written together, a term's
-// list for it is one Uint8Array row, so a query reads one IndexedDB range per term (a few
-// hundred rows at most) and does the rest in memory. Single saves would make one-document
-// segments, so a new document first goes to `pending` (its whole posting map in one row: one
-// put per save); when MERGE_AT pending documents accumulate they are merged into a segment.
-// Positions are kept so that multi-character terms and phrases are verified exactly from the
-// index (默认 never matches 默想) without loading any clip text.
+// Index layout, decided by measurement (tests/bench/scenarios/store.ts, first table; numbers
+// in docs-notes/store.md). A clip is ~950 characters → ~850 distinct unigram/bigram terms.
+// Candidate A, one IndexedDB entry per (term, clip) — a multiEntry `*terms` index on the clip —
+// measured in Chromium on 2,000 corpus clips: 55 KiB on disk per clip (→ ~5 GB at 100k), single
+// save p95 22–125 ms (850 index entries per put), and a query gets only primary keys: no term
+// frequency for ranking and no positions to verify 4-character terms or phrases, so every
+// candidate clip would have to be loaded. Candidate B (chosen), postings packed per (bucket,
+// segment): a segment is a batch of documents written together; its posting lists (doc, tf,
+// title tf, positions; varint bytes) are grouped into at most BUCKETS rows by a hash of the term,
+// so a query reads one key range per term and does the rest in memory. Same 2,000 clips:
+// 14 KiB per clip, single save p95 5 ms. Single saves would make one-document segments, so a
+// new document first goes to `pending` (its whole posting map in one row: one put per save);
+// when MERGE_AT documents wait they are merged into a segment. Positions make multi-character
+// terms and phrases exact from the index alone (默认 never matches 默想).
 import { bucketOf, decodePostings, encodeDict, type Posting } from './codec';
 import type { PendingRow, SegmentRow, StoredClip, Tables } from './db';
 import { docTerms } from './tokens';

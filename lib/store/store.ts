@@ -314,6 +314,18 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     });
   }
 
+  /**
+   * What is already saved from this page URL (for the overlay's "saved" marks, the savedOnPage
+   * message): every dedupe key of its live clips, so clipKeyOf(article) of a saved article is
+   * among them, and how many clips that is.
+   */
+  function savedOnPage(url: string): Promise<{ keys: string[]; count: number }> {
+    return r(async () => {
+      const clips = (await T.clips.where('url').equals(url.trim()).toArray()).filter((c) => c.live === 1);
+      return { keys: [...new Set(clips.flatMap((c) => c.keys))], count: clips.length };
+    });
+  }
+
   /** Every clip (trash included) in the versioned envelope. */
   function exportAll(): Promise<ExportEnvelope> {
     return r(async () => envelopeOf((await T.clips.toArray()).map(toClip), now()));
@@ -494,6 +506,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     getClip,
     search,
     listRecent,
+    savedOnPage,
     exportAll,
     exportJson,
     exportMarkdown,

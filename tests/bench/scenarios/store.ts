@@ -130,7 +130,7 @@ export async function run(): Promise<BenchSection[]> {
       const name = `bench-${n}`;
       const before = await call(page, 'estimate');
       const t0 = Date.now();
-      const batch = 1000;
+      const batch = 2000;
       const batches = await call(page, 'build', name, n, batch);
       const buildMs = Date.now() - t0;
       log(`${n}: built in ${(buildMs / 1000).toFixed(1)} s`);
@@ -139,8 +139,8 @@ export async function run(): Promise<BenchSection[]> {
       const singles = await call(page, 'singleSaves', n, 200);
       const rows: Record<string, string | number>[] = [];
       const targets = [];
-      const runs = n >= 100000 ? 15 : 25;
-      const naiveRuns = n >= 100000 ? 3 : 5;
+      const runs = n >= 100000 ? 15 : 20;
+      const naiveRuns = n >= 100000 ? 2 : 3;
       let slowestP95 = 0;
       let worstRatio = Infinity;
       for (const q of QUERIES) {

@@ -98,6 +98,21 @@ describe('saveClips dedupe', () => {
   });
 });
 
+describe('savedOnPage', () => {
+  it('lists the dedupe keys of live clips saved from a URL', async () => {
+    const { store } = freshStore();
+    const other = article('同版另一篇', ['另一篇正文。'], { url: river().url });
+    const { results } = await store.saveClips([river(), other, article('别处', ['别处正文。'], { url: 'https://elsewhere.example/' })]);
+    const saved = await store.savedOnPage(river().url!);
+    expect(saved.count).toBe(2);
+    expect(saved.keys).toContain(clipKeyOf(river()));
+    expect(saved.keys).toContain(clipKeyOf(other));
+    await store.deleteClip(results[1]!.id);
+    expect((await store.savedOnPage(river().url!)).count).toBe(1);
+    expect(await store.savedOnPage('https://nothing.example/')).toEqual({ keys: [], count: 0 });
+  });
+});
+
 describe('updateClip', () => {
   it('re-indexes edited text; tags and note need no re-index', async () => {
     const { store } = freshStore();
