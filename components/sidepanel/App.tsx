@@ -15,7 +15,7 @@ import { ReadingView } from './ReadingView';
 import { activeFilterCount, SearchBar } from './SearchBar';
 import { TrashView } from './TrashView';
 import { useDebouncedValue } from './useDebouncedValue';
-import { useLiveWindow, type FetchWindow, type Row } from './useLiveWindow';
+import { useDeferredCount, useLiveWindow, type FetchWindow, type Row } from './useLiveWindow';
 
 export interface AppProps {
   data: PanelData;
@@ -70,8 +70,11 @@ function Panel({ data, debounceMs, undoMs }: Required<AppProps>) {
     },
     [data, q, filters, plain],
   );
-  const fetchTotal = useMemo(() => (plain && data.countClips ? () => data.countClips!(false) : null), [data, plain]);
-  const win = useLiveWindow(fetchWindow, fetchTotal, key, range.first, range.last);
+  const countLive = useMemo(() => (data.countClips ? () => data.countClips!(false) : null), [data]);
+  const [firstRowsIn, setFirstRowsIn] = useState(false);
+  const liveTotal = useDeferredCount(countLive, firstRowsIn);
+  const win = useLiveWindow(fetchWindow, plain ? liveTotal : undefined, key, range.first, range.last);
+  if (!firstRowsIn && win.count !== undefined) setFirstRowsIn(true);
   const trashCount = useLiveQuery(() => (data.countClips ? data.countClips(true) : data.stats().then((s) => s.trash)).catch(() => undefined), [data]);
 
   // A new query starts at its first result.

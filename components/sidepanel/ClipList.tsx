@@ -43,7 +43,7 @@ export function ClipList({ win, activeIndex, grouped, onActivate, onOpen, onDele
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => ROW_HEIGHT + (headerAt(i) ? HEADER_HEIGHT : 0),
-    overscan: 8,
+    overscan: 4,
     initialOffset: initialOffset ?? 0,
     initialRect: { width: 360, height: 720 },
     onChange: (v) => {

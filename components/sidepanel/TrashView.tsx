@@ -6,7 +6,7 @@ import { t } from '../../lib/i18n';
 import type { Clip } from '../../lib/store/types';
 import { useData } from './data';
 import { whereLine } from './groups';
-import { useLiveWindow, type FetchWindow } from './useLiveWindow';
+import { useDeferredCount, useLiveWindow, type FetchWindow } from './useLiveWindow';
 
 export function TrashView({ onBack }: { onBack(): void }) {
   const data = useData();
@@ -21,8 +21,9 @@ export function TrashView({ onBack }: { onBack(): void }) {
     },
     [data],
   );
-  const fetchTotal = useMemo(() => (data.countClips ? () => data.countClips!(true) : null), [data]);
-  const win = useLiveWindow(fetchWindow, fetchTotal, 'trash', range.first, range.last);
+  const countTrash = useMemo(() => (data.countClips ? () => data.countClips!(true) : null), [data]);
+  const trashTotal = useDeferredCount(countTrash, true);
+  const win = useLiveWindow(fetchWindow, trashTotal, 'trash', range.first, range.last);
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = win.count ?? 0;
   const virtualizer = useVirtualizer({

@@ -1,11 +1,12 @@
-// (a paged fetch, an optional separate count, a key for what is asked, the visible index range) → live
+// (a paged fetch, a total known from elsewhere, a key for what is asked, the visible index range) → live
 // rows around the visible range of a long list. Only the rows near the viewport are read; reads are Dexie
 // live queries, so saves, edits and deletes from anywhere (the background, another tab) show up without
 // a reload. When the key changes the old subscriptions are dropped (stale results never land) and the
 // previous rows stay on screen, flagged stale, until the new ones arrive. A list whose exact size is slow
 // to count (IndexedDB counts 100k index entries in seconds) shows its first rows at once and learns its
-// size from `fetchTotal` when that answers.
+// size from `knownTotal` (useDeferredCount) when that answers.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import type { Clip, Highlight, SearchResult, Snippet } from '../../lib/store/types';
 
 export interface Row {
@@ -22,7 +23,6 @@ export interface WindowPage {
 }
 
 export type FetchWindow = (offset: number, limit: number) => Promise<WindowPage>;
-export type FetchTotal = () => Promise<number>;
 
 export interface LiveWindow {
   /** Rows in the query, once known. */
@@ -36,16 +36,18 @@ export interface LiveWindow {
   error: string | null;
 }
 
-/** Reads are aligned to this many rows, with this much slack before and after the viewport. */
+/** Reads are aligned to this many rows, with one step of slack before the viewport and a little after. */
 export const STEP = 10;
+/** Rows read past the last visible one. Small: every hit a search loads costs (clip read + snippet). */
+export const AHEAD = 2;
 
 type Answer = { key: string; from: number; page: WindowPage | null; error: string | null };
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export function useLiveWindow(fetchWindow: FetchWindow, fetchTotal: FetchTotal | null, key: string, first: number, last: number): LiveWindow {
+export function useLiveWindow(fetchWindow: FetchWindow, knownTotal: number | undefined, key: string, first: number, last: number): LiveWindow {
   const from = Math.max(0, Math.floor((first - STEP) / STEP) * STEP);
-  const to = Math.ceil((Math.max(first, last) + 1 + STEP) / STEP) * STEP;
+  const to = Math.ceil((Math.max(first, last) + 1 + AHEAD) / STEP) * STEP;
   const answer = useLiveQuery<Answer>(
     async () => {
       try {
@@ -56,16 +58,9 @@ export function useLiveWindow(fetchWindow: FetchWindow, fetchTotal: FetchTotal |
     },
     [fetchWindow, key, from, to],
   );
-  // Counting starts once the first rows are in: the database serves requests in order, and a slow
-  // count queued ahead of the first page would hold the first render back.
-  const rowsIn = answer?.key === key;
-  const counted = useLiveQuery(
-    async () => (fetchTotal && rowsIn ? { key, n: await fetchTotal().catch(() => undefined) } : null),
-    [fetchTotal, key, rowsIn],
-  );
   const page = answer?.page ?? null;
   const fresh = !!answer && answer.key === key;
-  const total = page?.total ?? (counted && counted.key === answer?.key ? counted.n : undefined);
+  const total = page ? (page.total ?? knownTotal) : undefined;
   const count = total ?? (page && answer ? (page.rows.length === 0 && answer.from === 0 ? 0 : answer.from + page.rows.length) : undefined);
   return {
     total,
@@ -75,4 +70,15 @@ export function useLiveWindow(fetchWindow: FetchWindow, fetchTotal: FetchTotal |
     stale: !fresh,
     error: answer?.error ?? null,
   };
+}
+
+/**
+ * A live count that starts only once `ready` has been true (the first rows are in: the database serves
+ * requests in order, and a slow count queued ahead of the first page would hold the first render back)
+ * and then stays subscribed, so it is recounted when clips change, not each time the query changes.
+ */
+export function useDeferredCount(count: (() => Promise<number>) | null, ready: boolean): number | undefined {
+  const [started, setStarted] = useState(false);
+  if (ready && !started) setStarted(true);
+  return useLiveQuery(async () => (count && started ? count().catch(() => undefined) : undefined), [count, started]);
 }
