@@ -23,41 +23,41 @@ export function shared(a: Set<string>, b: Set<string>): number {
   return n;
 }
 
-/** FNV-1a over a string slice. */
+/** FNV-1a over a string slice, folded to 30 bits (small integers keep Map/Set lookups fast in V8). */
 function hashSlice(s: string, from: number, to: number, seed = 0x811c9dc5): number {
   let h = seed;
   for (let i = from; i < to; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return (h ^ (h >>> 30)) & 0x3fffffff;
 }
 
 export const CJK_SHINGLE = 5;
 export const WORD_SHINGLE = 3;
 
-/** Distinct shingle hashes: 5-character windows of the key (CJK) or 3-word windows (Latin). */
-export function shingles(text: string, lang: Lang): Set<number> {
-  const out = new Set<number>();
+/** Shingle hashes (repeats possible): 5-character windows of the key (CJK) or 3-word windows (Latin). */
+export function shingles(text: string, lang: Lang, key?: string): number[] {
+  const out: number[] = [];
   if (lang === 'zh') {
-    const key = matchKey(text);
+    key ??= matchKey(text);
     if (key.length <= CJK_SHINGLE) {
-      if (key) out.add(hashSlice(key, 0, key.length));
+      if (key) out.push(hashSlice(key, 0, key.length));
       return out;
     }
-    for (let i = 0; i + CJK_SHINGLE <= key.length; i++) out.add(hashSlice(key, i, i + CJK_SHINGLE));
+    for (let i = 0; i + CJK_SHINGLE <= key.length; i++) out.push(hashSlice(key, i, i + CJK_SHINGLE));
     return out;
   }
   const words = text.normalize('NFKC').toLowerCase().split(WORD_SPLIT).filter(Boolean);
   const wh = words.map((w) => hashSlice(w, 0, w.length));
   if (wh.length <= WORD_SHINGLE) {
-    if (wh.length) out.add(wh.reduce((h, x) => Math.imul(h ^ x, 0x01000193) >>> 0, 0x811c9dc5));
+    if (wh.length) out.push(wh.reduce((h, x) => Math.imul(h ^ x, 0x01000193), 0x811c9dc5) & 0x3fffffff);
     return out;
   }
   for (let i = 0; i + WORD_SHINGLE <= wh.length; i++) {
     let h = 0x811c9dc5;
     for (let k = i; k < i + WORD_SHINGLE; k++) h = Math.imul(h ^ wh[k]!, 0x01000193);
-    out.add(h >>> 0);
+    out.push(h & 0x3fffffff);
   }
   return out;
 }

@@ -13,6 +13,8 @@ function classifyOne(item: Item, r: LanguageRules): Item {
   const out: Item = { ...item, kind: 'paragraph' };
   const short = text.length <= 80;
   const set = (kind: Kind, extra: Partial<Item> = {}): Item => Object.assign(out, { kind }, extra);
+  // A single character is text whatever it is (and 100,000 of them must stay cheap).
+  if (text.length < 2) return out;
 
   if (short) {
     // Furniture is recognised whatever the line's script (网址:www… is mostly Latin).

@@ -16,7 +16,8 @@ const MAX_NEAR = 20_000;
 /** At most this many kept items per shingle are remembered. */
 const POSTING_CAP = 16;
 const NEAR_BOTH = 0.8;
-const CAPTION_SALT = 0x5bd1e995;
+const CAPTION_SALT = 0x1bd1e995;
+const NONE: number[] = [];
 const CONTAINED = 0.9;
 
 const DEDUPED = new Set(['paragraph', 'caption', 'notice', 'title', 'kicker', 'subtitle', 'subhead', 'heading', 'advert']);
@@ -27,8 +28,12 @@ const OPENERS = new Set(['title', 'kicker', 'notice-head', 'heading', 'advert'])
 export function dedupe(w: Working): Working {
   const items = w.items.map((i) => ({ ...i }));
   const exact = new Map<string, number>();
-  const postings = new Map<number, number[]>();
-  const sets = new Map<number, Set<number>>();
+  // Postings: the first kept item holding a shingle, then (rarely) up to POSTING_CAP more.
+  const first = new Map<number, number>();
+  const more = new Map<number, number[]>();
+  const sizes = new Int32Array(items.length);
+  const counts = new Int32Array(items.length);
+  const touched: number[] = [];
 
   const mark = (i: number, k: number, detail: string) => {
     items[i]!.removed = { reason: 'duplicate', detail, duplicateOf: head(items[k]!.text || items[k]!.credit || '') };
@@ -48,18 +53,28 @@ export function dedupe(w: Working): Working {
     if (near) {
       // Captions are matched against captions, text against text: a caption may restate the article.
       const salt = it.kind === 'caption' ? CAPTION_SALT : 0;
-      const s = new Set<number>();
-      for (const h of shingles(keyText(it), it.lang)) s.add((h ^ salt) >>> 0);
-      const hits = new Map<number, number>();
+      const s = distinct(shingles(keyText(it), it.lang, it.kind === 'caption' ? undefined : key), salt);
+      touched.length = 0;
+      const count = (j: number) => {
+        if (items[j]!.removed) return;
+        if (counts[j] === 0) touched.push(j);
+        counts[j]!++;
+      };
       for (const h of s) {
-        for (const j of postings.get(h) ?? []) if (!items[j]!.removed) hits.set(j, (hits.get(j) ?? 0) + 1);
+        const j = first.get(h);
+        if (j === undefined) continue;
+        count(j);
+        for (const k of more.get(h) ?? NONE) count(k);
       }
       let best = -1;
       let bestHits = 0;
-      for (const [j, n] of hits) if (n > bestHits) [best, bestHits] = [j, n];
+      for (const j of touched) {
+        if (counts[j]! > bestHits) [best, bestHits] = [j, counts[j]!];
+        counts[j] = 0;
+      }
       if (best >= 0) {
-        const covThis = bestHits / s.size;
-        const covKept = bestHits / sets.get(best)!.size;
+        const covThis = bestHits / s.length;
+        const covKept = Math.min(1, bestHits / sizes[best]!);
         if (covThis >= NEAR_BOTH && covKept >= NEAR_BOTH) {
           mark(i, best, 'near-duplicate');
           return;
@@ -71,11 +86,15 @@ export function dedupe(w: Working): Working {
         if (covKept >= CONTAINED && !selfQuoted(items[best]!.text)) mark(best, i, 'fragment');
       }
       for (const h of s) {
-        const list = postings.get(h);
-        if (!list) postings.set(h, [i]);
-        else if (list.length < POSTING_CAP) list.push(i);
+        const j = first.get(h);
+        if (j === undefined) first.set(h, i);
+        else if (j !== i) {
+          const list = more.get(h);
+          if (!list) more.set(h, [i]);
+          else if (list.length < POSTING_CAP && list[list.length - 1] !== i) list.push(i);
+        }
       }
-      sets.set(i, s);
+      sizes[i] = s.length;
     }
     exact.set(key, i);
   });
@@ -108,6 +127,13 @@ function dropOrphanHeaders(items: Item[]): void {
       repeated = null;
     }
   }
+}
+
+/** Distinct shingles (captions salted so they only meet captions). */
+function distinct(hashes: number[], salt: number): number[] {
+  const seen = new Set<number>();
+  for (const h of hashes) seen.add(salt ? (h ^ salt) & 0x3fffffff : h);
+  return [...seen];
 }
 
 function keyText(it: Item): string {

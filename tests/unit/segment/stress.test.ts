@@ -1,0 +1,48 @@
+// Bad input must not hang: each case gives a result in ≤ 1 s per MB of input (at least 1 s allowed).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanText } from '../../../lib/segment';
+
+const seed = readFileSync(join(__dirname, '../../../seeds/000_eb3ad0464bd81ecb.txt'), 'utf8');
+const HAN = '的一是了我不人在他有这个上们来到时大地为子中你说生国年着就那和要她出也得里后自以会家可下而过天去能对小多然于心学';
+
+function timed(text: string) {
+  const mb = Buffer.byteLength(text) / 1e6;
+  const t = performance.now();
+  const page = cleanText(text);
+  const ms = performance.now() - t;
+  if (process.env.STRESS_LOG) console.log(`${mb.toFixed(2)} MB: ${ms.toFixed(0)} ms`);
+  return { page, ms, limit: Math.max(1000, 1000 * mb) };
+}
+
+describe('stress: no quadratic behaviour', () => {
+  it('10 MB of text (the seed over and over)', () => {
+    const copies = Math.ceil(10e6 / Buffer.byteLength(seed));
+    const { page, ms, limit } = timed(Array.from({ length: copies }, () => seed).join('\n\n'));
+    expect(ms).toBeLessThan(limit);
+    expect(page.articles.filter((a) => a.kind === 'article')).toHaveLength(8);
+  });
+  it('100,000 one-character blocks', () => {
+    const { page, ms, limit } = timed(Array.from({ length: 100_000 }, (_, i) => HAN[i % HAN.length]).join('\n\n'));
+    expect(ms).toBeLessThan(limit);
+    expect(page.articles.flatMap((a) => a.body)).toHaveLength(100_000);
+  });
+  it('a 5 MB block without punctuation', () => {
+    const { page, ms, limit } = timed('工会职工服务基层'.repeat(Math.ceil(5e6 / 24)));
+    expect(ms).toBeLessThan(limit);
+    expect(page.articles).toHaveLength(1);
+  });
+  it('the same paragraph 10,000 times', () => {
+    const para = '近年来，为更好地服务大局、服务社会，沭阳县总把党史学习教育与开展“我为职工办实事”活动结合起来，下乡镇、到企业、进学校进行红色电影公益展映。';
+    const { page, ms, limit } = timed(Array.from({ length: 10_000 }, () => para).join('\n\n'));
+    expect(ms).toBeLessThan(limit);
+    expect(page.articles.flatMap((a) => a.body)).toEqual([{ type: 'paragraph', text: para }]);
+    expect(page.removed).toHaveLength(9_999);
+  });
+  it('5 MB of one stutter, and 2 MB of enumeration marks', () => {
+    expect(timed('热血沸腾、'.repeat(Math.ceil(5e6 / 15))).ms).toBeLessThan(5000);
+    const r = timed('、'.repeat(700_000));
+    expect(r.ms).toBeLessThan(r.limit);
+  });
+});
