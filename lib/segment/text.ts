@@ -4,7 +4,7 @@ import type { LanguageRules } from './rules';
 const NOT_KEY = /[^\p{L}\p{N}]+/gu;
 
 /** Characters NFKC leaves alone (ASCII, CJK ideographs, common CJK and general punctuation). */
-const NFKC_STABLE = /^[\u0009-\u007f\u4e00-\u9fff\u3000-\u3037\u303b-\u303f\u2010-\u2027\u00a0]*$/;
+const NFKC_STABLE = /^[\t\n\r\u0020-\u007f\u4e00-\u9fff\u3000-\u3037\u303b-\u303f\u2010-\u2027\u00a0]*$/;
 
 /** Matching key: NFKC, lower case, letters and digits only (punctuation and spaces never decide a match). */
 export function matchKey(text: string): string {
