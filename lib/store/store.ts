@@ -295,6 +295,17 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     });
   }
 
+  /**
+   * Live (or trashed) clip count. Live = whole table minus the trash: counting a 100k-entry index
+   * range walks it in Chromium (seconds), the table count and the small trash range do not.
+   */
+  async function countClips(trash: boolean): Promise<number> {
+    const trashed = T.clips.where('[live+savedAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).count();
+    if (trash) return trashed;
+    const [all, inTrash] = await Promise.all([T.clips.count(), trashed]);
+    return all - inTrash;
+  }
+
   /** Newest saved first; filters as in search. */
   function listRecent(page: PageRequest = {}, filters: SearchFilters = {}): Promise<ListResult> {
     const offset = page.offset ?? 0;
@@ -305,7 +316,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
       if (plain) {
         const live = onlyTrash ? 0 : 1;
         const range = T.clips.where('[live+savedAt]').between([live, Dexie.minKey], [live, Dexie.maxKey]);
-        const [total, clips] = await Promise.all([range.count(), range.clone().reverse().offset(offset).limit(limit).toArray()]);
+        const [total, clips] = await Promise.all([countClips(onlyTrash), range.clone().reverse().offset(offset).limit(limit).toArray()]);
         return { total, clips: clips.map(toClip) };
       }
       const ranked = await rankDocs(T, parseQuery(''), filters, offset + limit);
@@ -402,9 +413,8 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
   /** Counts for the side panel's header and the options page. */
   function stats(): Promise<StoreStats> {
     return r(async () => {
-      const liveRange = T.clips.where('[live+savedAt]').between([1, Dexie.minKey], [1, Dexie.maxKey]);
       const trashed = await T.clips.where('[live+savedAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray();
-      const clips = await liveRange.count();
+      const clips = (await T.clips.count()) - trashed.length;
       const papers: StoreStats['papers'] = [];
       for (const p of (await T.clips.orderBy('paper').uniqueKeys()) as string[]) {
         const count = (await T.clips.where('paper').equals(p).count()) - trashed.filter((c) => c.paper === p).length;
