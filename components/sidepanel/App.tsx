@@ -14,7 +14,7 @@ import { readFileText } from './readFile';
 import { ReadingView } from './ReadingView';
 import { activeFilterCount, SearchBar } from './SearchBar';
 import { TrashView } from './TrashView';
-import { useDebouncedValue } from './useDebouncedValue';
+import { useDebouncedState } from './useDebouncedValue';
 import { useDeferredCount, useLiveWindow, type FetchWindow, type Row } from './useLiveWindow';
 
 export interface AppProps {
@@ -43,7 +43,7 @@ export function App({ data, debounceMs = 120, undoMs = 10_000 }: AppProps) {
 }
 
 function Panel({ data, debounceMs, undoMs }: Required<AppProps>) {
-  const [query, setQuery] = useState('');
+  const [query, debouncedQuery, setQuery] = useDebouncedState('', debounceMs);
   const [filters, setFilters] = useState<SearchFilters>({});
   const [view, setView] = useState<View>({ kind: 'list' });
   const [activeIndex, setActiveIndex] = useState(0);
@@ -55,7 +55,7 @@ function Panel({ data, debounceMs, undoMs }: Required<AppProps>) {
   const searchRef = useRef<HTMLInputElement>(null);
   const listOffset = useRef(0);
 
-  const q = useDebouncedValue(query, debounceMs).trim();
+  const q = debouncedQuery.trim();
   const key = useMemo(() => JSON.stringify([q, filters]), [q, filters]);
   const plain = !q && activeFilterCount(filters) === 0;
   const fetchWindow = useCallback<FetchWindow>(
@@ -141,7 +141,7 @@ function Panel({ data, debounceMs, undoMs }: Required<AppProps>) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [view.kind, query, total, win, activeIndex, open]);
+  }, [view.kind, query, total, win, activeIndex, open, setQuery]);
 
   // Coming back to the list: the search box has focus again so typing goes on where it stopped.
   useEffect(() => {

@@ -1,10 +1,13 @@
 // Shared set-up for the side-panel component tests: a store on a fresh fake-indexeddb database per
 // test, a layout for the virtualiser (jsdom has none), articles written for these tests, and render.
-import { cleanup, render } from '@testing-library/react';
+import { cleanup, configure, render } from '@testing-library/react';
 import { afterEach, beforeAll } from 'vitest';
 import { App } from '../../../components/sidepanel/App';
 import { panelData, type PanelData } from '../../../components/sidepanel/data';
 import { createStore, openClipDB, type ClipInput, type Store } from '../../../lib/store';
+
+// The machine is shared and IndexedDB is emulated: give async expectations room before they fail.
+configure({ asyncUtilTimeout: 5000 });
 
 let dbCount = 0;
 let clock = Date.UTC(2025, 2, 1);
