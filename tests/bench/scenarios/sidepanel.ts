@@ -69,6 +69,11 @@ window.panelBench = {
 };
 // In-page timing helpers (kept in the bundle: functions passed to page.evaluate from tsx get helpers injected).
 Object.assign(window.panelBench, {
+  async searchMs(q, limit) {
+    const t = performance.now();
+    await store.search(q, {}, { offset: 0, limit });
+    return performance.now() - t;
+  },
   armInput() {
     window.__t0 = null;
     document.querySelector('[data-testid="search-input"]').addEventListener('input', () => (window.__t0 = performance.now()), { once: true, capture: true });
@@ -193,6 +198,9 @@ async function seedIfNeeded(page: Page, url: string): Promise<{ seededMs: number
 
 /** Load the panel fresh; ms from navigation start to the first frame with list rows, and the JS heap then. */
 async function firstRender(page: Page, url: string): Promise<{ ms: number; scriptAt: number; heapMB: number }> {
+  // Close the previous panel and let its database work finish, as between two openings of the panel.
+  await page.goto('about:blank');
+  await page.waitForTimeout(1500);
   await page.goto(`${url}?db=${DB}&mount=1`);
   await page.waitForFunction(() => typeof (window as unknown as { __listVisibleAt?: number }).__listVisibleAt === 'number', undefined, { timeout: 30_000 });
   const ms = await page.evaluate(() => (window as unknown as { __listVisibleAt: number }).__listVisibleAt);
@@ -298,6 +306,15 @@ export async function run(): Promise<BenchSection[]> {
     // then the same words typed in a burst (60 ms between keys: the debounce collapses them).
     const keys: number[] = [];
     for (let round = 0; round < 2; round++) for (const w of TYPED) keys.push(...(await typeAndTime(page, w, 250)));
+    // Baseline in the same run: the store's own search for the same prefixes, as many rows as the panel reads.
+    const storeMs: number[] = [];
+    for (let round = 0; round < 2; round++)
+      for (const w of TYPED)
+        for (let i = 1; i <= [...w].length; i++) {
+          const q = [...w].slice(0, i).join('');
+          storeMs.push(await page.evaluate(([qq, n]) => (window as unknown as { panelBench: { searchMs(q: string, n: number): Promise<number> } }).panelBench.searchMs(qq, n), [q, 20] as const));
+          await page.waitForTimeout(50);
+        }
     const burst: number[] = [];
     for (const w of TYPED) burst.push(await typeBurst(page, w, 60));
     const afterSearchHeap = await heapMB(page);
@@ -312,9 +329,9 @@ export async function run(): Promise<BenchSection[]> {
       {
         title: `Side panel with ${N.toLocaleString('en')} clips (real Chromium, panel bundle over lib/store)`,
         note:
-          `First render = navigation start → first frame with list rows, ${renders.length} fresh page loads after 2 warm-ups. ` +
+          `First render = navigation start → first frame with list rows, ${renders.length} fresh page loads (from about:blank, 1.5 s apart) after 2 warm-ups. ` +
           `Keystroke = input event → first frame showing that query's results (${keys.length} keystrokes: every prefix of ${TYPED.length} words, twice, 250 ms apart). ` +
-          `Burst = last key of a word typed 60 ms apart → its results (includes the 120 ms trailing debounce). Heap = Runtime.getHeapUsage after GC. ` +
+          `Burst = last key of a word typed 60 ms apart → its results (includes the 120 ms trailing debounce). Baseline = lib/store search() for the same prefixes (limit 20) called directly in the page, same run. Heap = Runtime.getHeapUsage after GC. ` +
           (seededMs != null ? `Seeded in ${Math.round(seededMs / 1000)} s this run.` : 'Clips reused from the kept profile.'),
         rows: [
           { metric: 'first render median (ms)', value: renderMed },
@@ -322,6 +339,8 @@ export async function run(): Promise<BenchSection[]> {
           { metric: '… of which page + script loaded (median ms)', value: median(scripts) },
           { metric: 'keystroke → results median (ms)', value: median(keys) },
           { metric: 'keystroke → results p95 (ms)', value: keyP95 },
+          { metric: 'baseline: store.search alone median (ms)', value: median(storeMs) },
+          { metric: 'baseline: store.search alone p95 (ms)', value: percentile(storeMs, 95) },
           { metric: 'burst last key → results median (ms)', value: median(burst) },
           { metric: 'JS heap after first render, median (MB)', value: median(heaps) },
           { metric: 'JS heap after searches (MB)', value: afterSearchHeap },
