@@ -18,5 +18,26 @@ export interface ProtocolMap {
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
 
+/**
+ * How long a sender waits for the background to answer a save of `articles` articles. When the
+ * service worker is stopped mid-save, Chromium may never answer the message at all; the deadline
+ * turns that into an error the overlay can show with a retry (saving again is safe: clips dedupe).
+ */
+export const saveDeadlineMs = (articles: number): number => 15_000 + 25 * Math.max(0, articles);
+
+/** A message the background did not answer in time. */
+export class MessageTimeoutError extends Error {
+  override readonly name = 'MessageTimeoutError';
+}
+
+/** `promise`, or a MessageTimeoutError with `message` once `ms` have passed without an answer. */
+export function withDeadline<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new MessageTimeoutError(message)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /** What the background asks the reader script to do when it injects it. */
 export type ReaderCommand = 'toggle' | 'clean' | 'save-selection';

@@ -47,6 +47,16 @@ function safeHref(url: string): string | null {
   }
 }
 
+/** api.save as an Outcome: a rejected or timed-out message (the background died) is an error, never a throw. */
+async function saveOutcome(api: ReaderApi, inputs: ClipInput[]): Promise<Outcome<SaveResult>> {
+  try {
+    return await api.save(inputs);
+  } catch (e) {
+    const message = e instanceof Error && e.message ? e.message : String(e);
+    return { ok: false, error: { code: 'unknown', message } };
+  }
+}
+
 function clip(s: string, n: number) {
   const chars = [...s];
   return chars.length > n ? chars.slice(0, n).join('') + '…' : s;
@@ -67,11 +77,15 @@ export function ReaderApp({ page, api, onClose }: ReaderAppProps) {
   useEffect(() => {
     let live = true;
     if (!url) return;
-    api.savedOnPage(url).then((r) => {
-      if (!live || !r.ok) return;
-      const saved = new Set(r.value.signatures);
-      setSaves((prev) => prev.map((s, i) => (saved.has(articleSignature(articles[i]!)) ? { state: 'saved' } : s)));
-    });
+    api.savedOnPage(url).then(
+      (r) => {
+        if (!live || !r.ok) return;
+        const saved = new Set(r.value.signatures);
+        setSaves((prev) => prev.map((s, i) => (saved.has(articleSignature(articles[i]!)) ? { state: 'saved' } : s)));
+      },
+      // Not knowing what is saved only leaves the buttons at "Save"; saving again is safe.
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -95,7 +109,7 @@ export function ReaderApp({ page, api, onClose }: ReaderAppProps) {
   const save = useCallback(
     async (indices: number[]) => {
       setSaves((prev) => prev.map((s, i) => (indices.includes(i) ? { state: 'saving' } : s)));
-      const res = await api.save(indices.map((i) => toInput(articles[i]!, i)));
+      const res = await saveOutcome(api, indices.map((i) => toInput(articles[i]!, i)));
       if (res.ok) {
         setBanner(null);
         setSaves((prev) => prev.map((s, i) => (indices.includes(i) ? { state: 'saved' } : s)));
@@ -125,7 +139,7 @@ export function ReaderApp({ page, api, onClose }: ReaderAppProps) {
           continue;
         }
         const meta = r.page.source;
-        const res = await api.save(arts.map((a) => ({ ...a, url: r.link.url, paper: meta.paper ?? source.paper ?? null, date: meta.date ?? source.date ?? null, page: meta.page ?? source.page ?? null })));
+        const res = await saveOutcome(api, arts.map((a) => ({ ...a, url: r.link.url, paper: meta.paper ?? source.paper ?? null, date: meta.date ?? source.date ?? null, page: meta.page ?? source.page ?? null })));
         if (res.ok) ok++;
         else {
           bad++;

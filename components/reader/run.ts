@@ -3,7 +3,8 @@
 // unit-tested with a fake mount and a fake api.
 import { cleanBlocks, cleanText } from '../../lib/segment';
 import { extract, fetchLayoutArticles } from '../../lib/extract/extract';
-import { sendMessage, type ReaderCommand } from '../../lib/messages';
+import { MessageTimeoutError, saveDeadlineMs, sendMessage, withDeadline, type Outcome, type ReaderCommand } from '../../lib/messages';
+import type { ClipInput, SaveResult } from '../../lib/store/types';
 import type { CleanPage } from '../../lib/types';
 import type { ReaderApi } from './ReaderApp';
 
@@ -23,8 +24,24 @@ export interface RunDeps {
   doc?: Document;
 }
 
+/** Shown when the background does not answer a save in time (e.g. its service worker hangs or was stopped). */
+export const SAVE_TIMEOUT_MESSAGE = 'The extension did not answer in time, so the articles may not be saved';
+/** Shown when the message channel breaks during a save (the service worker was stopped mid-save). */
+export const SAVE_INTERRUPTED_MESSAGE = 'The extension stopped before it confirmed the save, so the articles may not be saved';
+
+/** Send a save to the background; a broken or unanswered message becomes an error outcome (saving again is safe: clips dedupe). */
+export async function sendSave(inputs: ClipInput[], send: (inputs: ClipInput[]) => Promise<Outcome<SaveResult>>): Promise<Outcome<SaveResult>> {
+  try {
+    return await withDeadline(send(inputs), saveDeadlineMs(inputs.length), SAVE_TIMEOUT_MESSAGE);
+  } catch (e) {
+    if (e instanceof MessageTimeoutError) return { ok: false, error: { code: 'timeout', message: e.message } };
+    console.warn('[epaper-reader] save message failed', e);
+    return { ok: false, error: { code: 'interrupted', message: SAVE_INTERRUPTED_MESSAGE } };
+  }
+}
+
 export const messageApi: ReaderApi = {
-  save: (inputs) => sendMessage('saveClips', { inputs }),
+  save: (inputs) => sendSave(inputs, (i) => sendMessage('saveClips', { inputs: i })),
   savedOnPage: (url) => sendMessage('savedOnPage', { url }),
   openClippings: () => sendMessage('openClippings', undefined),
   clipLinks: (links, { signal, onProgress }) =>
