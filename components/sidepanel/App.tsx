@@ -194,10 +194,12 @@ function Panel({ data, debounceMs, undoMs }: Required<AppProps>) {
           <SearchBar value={query} onChange={setQuery} filters={filters} onFilters={setFilters} parsed={win.stale ? undefined : win.parsed} inputRef={searchRef} />
         )}
         <div className="ep-toolbar">
-          <span className="ep-count" data-testid="clip-count" aria-live="polite">
-            {countLine}
-            {win.stale && win.count !== undefined ? ' …' : ''}
-          </span>
+          {view.kind === 'list' && (
+            <span className="ep-count" data-testid="clip-count" aria-live="polite">
+              {countLine}
+              {win.stale && win.count !== undefined ? ' …' : ''}
+            </span>
+          )}
           <span className="ep-spacer" />
           {view.kind === 'list' && (
             <button type="button" className="er-btn ep-small" data-testid="group-toggle" aria-pressed={grouped} onClick={toggleGrouped}>

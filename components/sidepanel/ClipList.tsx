@@ -131,7 +131,9 @@ function ClipRow({ row, active, onActivate, onOpen, onDelete }: { row: Row; acti
         e.stopPropagation();
         onDelete(clip);
       }} onMouseDown={(e) => e.stopPropagation()} tabIndex={-1}>
-        🗑
+        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round">
+          <path d="M2.5 4h11M6 4V2.5h4V4M4 4l.8 9.5h6.4L12 4M6.8 6.5v4.5M9.2 6.5v4.5" />
+        </svg>
       </button>
     </div>
   );
