@@ -1,7 +1,6 @@
 // The store API over one ClipDB: save/dedupe, edit, trash, search, list, export/import, stats.
 // createStore(db) returns the API object; getStore() is the one over the extension's database.
 import Dexie from 'dexie';
-import { z } from 'zod';
 import { bucketOf, dictEntries, type Posting } from './codec';
 import { ClipDB, TABLE_NAMES, defaultClipDB, type StoredClip, type Tables } from './db';
 import { guard, StoreError } from './errors';
@@ -10,7 +9,7 @@ import { clipKeysOf } from './key';
 import { parseQuery } from './query';
 import { rankDocs } from './search';
 import { highlightsOf, snippetOf } from './snippet';
-import { ClipSchema, clipsToMarkdown, envelopeOf, EnvelopeSchema, reasonOf } from './transfer';
+import { ArticleSchema, ClipSchema, clipsToMarkdown, envelopeOf, EnvelopeSchema, reasonOf } from './transfer';
 import type {
   Clip,
   ClipInput,
@@ -41,19 +40,6 @@ export interface StoreOptions {
 
 /** The fields that feed the search index: a change in any of them re-indexes the clip. */
 const INDEXED = ['kind', 'kicker', 'title', 'subtitle', 'byline', 'dateline', 'body', 'credit', 'paper', 'date', 'savedAt'] as const;
-
-const InputSchema = z.object({
-  kind: z.enum(['article', 'caption', 'notice', 'advert']),
-  kicker: z.string().nullable(),
-  title: z.string(),
-  subtitle: z.string().nullable(),
-  byline: z.string().nullable(),
-  dateline: z.string().nullable(),
-  body: z.array(z.object({ type: z.enum(['paragraph', 'subhead']), text: z.string() })),
-  credit: z.string().nullable(),
-  truncated: z.boolean(),
-  continuedOn: z.string().nullable(),
-});
 
 /** The public Clip of a stored record (internal fields stripped). */
 export function toClip(s: StoredClip): Clip {
@@ -130,7 +116,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
   /** Save (or update, when already saved) these articles; one transaction for all of them. */
   async function saveClips(inputs: ClipInput[]): Promise<SaveResult> {
     inputs.forEach((input, i) => {
-      const check = InputSchema.safeParse(input);
+      const check = ArticleSchema.safeParse(input);
       if (!check.success) throw new StoreError('invalid', `Article ${i + 1} is not valid: ${reasonOf(check.error)}`);
     });
     const result = await rw(async () => {

@@ -1,42 +1,64 @@
 // Export/import formats: the versioned JSON envelope (every field, trash included), its zod
 // schema, and the combined Markdown file.
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/v4/locales';
 import { articleToMarkdown, escapeMd } from '../format';
 import type { Clip, ExportEnvelope } from './types';
+
+// zod/mini (~19 KB with the English messages) rather than classic zod (~440 KB minified): the
+// store is bundled into the background and the side panel.
+z.config(en());
 
 export const EXPORT_FORMAT = 'epaper-reader-clips' as const;
 export const EXPORT_VERSION = 1;
 
-const nullableText = z.string().nullable();
+const nullableText = z.nullable(z.string());
+const time = z.number().check(z.nonnegative());
+const kind = z.enum(['article', 'caption', 'notice', 'advert']);
+const body = z.array(z.object({ type: z.enum(['paragraph', 'subhead']), text: z.string() }));
 
-/** One exported clip. Unknown extra fields are dropped; missing optional ones get defaults. */
-export const ClipSchema = z.object({
-  id: z.string().min(1).max(200),
-  kind: z.enum(['article', 'caption', 'notice', 'advert']),
+/** The Article part of a clip or of a saveClips input. */
+export const ArticleSchema = z.object({
+  kind,
   kicker: nullableText,
   title: z.string(),
   subtitle: nullableText,
   byline: nullableText,
   dateline: nullableText,
-  body: z.array(z.object({ type: z.enum(['paragraph', 'subhead']), text: z.string() })),
+  body,
+  credit: nullableText,
+  truncated: z.boolean(),
+  continuedOn: nullableText,
+});
+
+/** One exported clip. Unknown extra fields are dropped; missing tags/note/deletedAt get defaults. */
+export const ClipSchema = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  kind,
+  kicker: nullableText,
+  title: z.string(),
+  subtitle: nullableText,
+  byline: nullableText,
+  dateline: nullableText,
+  body,
   credit: nullableText,
   truncated: z.boolean(),
   continuedOn: nullableText,
   url: nullableText,
   paper: nullableText,
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD').nullable(),
+  date: z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD'))),
   page: nullableText,
-  savedAt: z.number().finite().nonnegative(),
-  updatedAt: z.number().finite().nonnegative(),
-  tags: z.array(z.string()).default([]),
-  note: z.string().default(''),
+  savedAt: time,
+  updatedAt: time,
+  tags: z._default(z.array(z.string()), []),
+  note: z._default(z.string(), ''),
   key: z.string(),
-  deletedAt: z.number().finite().nonnegative().nullable().default(null),
+  deletedAt: z._default(z.nullable(time), null),
 });
 
 export const EnvelopeSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
-  version: z.number().int().min(1).max(EXPORT_VERSION),
+  version: z.number().check(z.int(), z.minimum(1), z.maximum(EXPORT_VERSION)),
   exportedAt: z.number(),
   clips: z.array(z.unknown()),
 });
@@ -78,10 +100,10 @@ export function envelopeOf(clips: Clip[], exportedAt: number): ExportEnvelope {
 }
 
 /** One zod issue as a short human reason: "title: expected string". */
-export function reasonOf(error: z.ZodError): string {
+export function reasonOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
   return error.issues
     .slice(0, 3)
-    .map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`)
+    .map((i) => `${i.path.map(String).join('.') || '(record)'}: ${i.message}`)
     .join('; ');
 }
 
