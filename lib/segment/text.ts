@@ -8,8 +8,29 @@ const NFKC_STABLE = /^[\t\n\r\u0020-\u007f\u4e00-\u9fff\u3000-\u3037\u303b-\u303
 
 /** Matching key: NFKC, lower case, letters and digits only (punctuation and spaces never decide a match). */
 export function matchKey(text: string): string {
-  const nfkc = NFKC_STABLE.test(text) ? text : text.normalize('NFKC');
-  return nfkc.toLowerCase().replace(NOT_KEY, '');
+  if (!NFKC_STABLE.test(text)) return text.normalize('NFKC').toLowerCase().replace(NOT_KEY, '');
+  // Fast path for the common case (CJK + ASCII + CJK punctuation): one pass, no regex.
+  let out = '';
+  let from = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const keep =
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 48 && c <= 57) ||
+      (c >= 97 && c <= 122) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 0x3005 && c <= 0x3007) || // 々〆〇
+      (c >= 0x3021 && c <= 0x3029) ||
+      (c >= 0x3031 && c <= 0x3035) ||
+      (c >= 0x303b && c <= 0x303c);
+    if (keep && from < 0) from = i;
+    if (!keep && from >= 0) {
+      out += text.slice(from, i);
+      from = -1;
+    }
+  }
+  if (from >= 0) out += text.slice(from);
+  return out.toLowerCase();
 }
 
 /** Strip closing quotes/brackets, then look at the last character. */

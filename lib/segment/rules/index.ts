@@ -7,14 +7,16 @@ export type Lang = 'zh' | 'en';
 export const RULES: Record<Lang, LanguageRules> = { zh, en };
 export type { LanguageRules };
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/g;
-const LATIN = /[A-Za-z]/g;
-
-/** 'zh' when at least a fifth of the block's letters are Han characters. */
+/** 'zh' when at least a fifth of the block's letters are Han characters (first 2,000 characters). */
 export function detectLang(text: string): Lang {
-  const sample = text.length > 2000 ? text.slice(0, 2000) : text;
-  const han = sample.match(HAN)?.length ?? 0;
+  const n = Math.min(text.length, 2000);
+  let han = 0;
+  let latin = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) han++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+  }
   if (han === 0) return 'en';
-  const latin = sample.match(LATIN)?.length ?? 0;
   return han * 5 >= latin ? 'zh' : 'en';
 }

@@ -18,9 +18,11 @@ const PASSED = new Set(['caption', 'boilerplate', 'marker']);
 
 export function echoes(w: Working): Working {
   const items = w.items.map((i) => ({ ...i }));
-  const starts: number[] = [];
+  // Every headline bounds an article, even a removed repeat: a region never runs into the next copy.
+  const bounds: number[] = [];
   items.forEach((it, i) => {
-    if (STARTS.has(it.kind) && !it.removed && !(it.kind === 'title' && items[i - 1]?.kind === 'kicker')) starts.push(i);
+    const start = STARTS.has(it.kind) || (it.removed && it.kind === 'heading');
+    if (start && !(it.kind === 'title' && items[i - 1]?.kind === 'kicker')) bounds.push(i);
   });
   const dupBy = new Map<number, number[]>();
   items.forEach((it, i) => {
@@ -33,9 +35,10 @@ export function echoes(w: Working): Working {
   const moves = new Map<Item, Item[]>();
   const moved = new Set<Item>();
 
-  starts.forEach((g, n) => {
-    const end = starts[n + 1] ?? items.length;
-    const prevStart = n > 0 ? starts[n - 1]! : -1;
+  bounds.forEach((g, n) => {
+    if (items[g]!.removed) return;
+    const end = bounds[n + 1] ?? items.length;
+    const prevStart = n > 0 ? bounds[n - 1]! : -1;
     const echoOf = (p: number) => (dupBy.get(p) ?? []).find((q) => q > g && q < end);
     // Cheap test first: is any paragraph just before the headline repeated inside its article?
     const candidates: number[] = [];

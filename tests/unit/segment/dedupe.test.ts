@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dedupe } from '../../../lib/segment/stages/dedupe';
+import { matchKey } from '../../../lib/segment/text';
 import { prepared, working } from './helpers';
 
 const run = (text: string) => dedupe(working(prepared(text))).items;
@@ -63,5 +64,17 @@ describe('dedupe', () => {
     t = performance.now();
     run(distinct);
     expect(performance.now() - t).toBeLessThan(3000);
+  });
+});
+
+describe('matchKey', () => {
+  it('equals NFKC + lower case + letters/digits only, for every character up to U+A000', () => {
+    const reference = (t: string) => t.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+    const differing: string[] = [];
+    for (let c = 0; c < 0xa000; c++) {
+      const t = `a${String.fromCharCode(c)}一`;
+      if (matchKey(t) !== reference(t)) differing.push(c.toString(16));
+    }
+    expect(differing).toEqual([]);
   });
 });
