@@ -211,7 +211,9 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
   function updateClip(id: string, patch: ClipPatch): Promise<Clip> {
     return rw(async () => {
       const before = await mustGet(id);
-      const after: StoredClip = { ...before, ...patch, updatedAt: now() };
+      // Keys present but undefined in the patch leave the field as it was.
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as ClipPatch;
+      const after: StoredClip = { ...before, ...defined, updatedAt: now() };
       after.keys = clipKeysOf(after);
       after.key = after.keys[0] ?? before.key;
       await writeClips([{ before, after }]);

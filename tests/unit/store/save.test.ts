@@ -126,6 +126,8 @@ describe('updateClip', () => {
     expect((await store.search('大堤')).total).toBe(1);
     expect((await store.checkConsistency()).problems).toEqual([]);
     await expect(store.updateClip('missing', { note: 'x' })).rejects.toBeInstanceOf(StoreError);
+    const kept = await store.updateClip(id, { title: undefined, note: '新备注' });
+    expect(kept.title).toBe('防洪大堤动工');
   });
 });
 
