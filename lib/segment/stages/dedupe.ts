@@ -5,6 +5,7 @@
 // earlier fragment. Headers that introduce only removed repeats go too.
 import type { Item, Working } from '../item';
 import { head, matchKey } from '../text';
+import { ShingleTable } from '../shingle-table';
 import { shingles } from '../terms';
 
 /** Minimum key length (letters/digits) for a repeat to count, per language. */
@@ -14,7 +15,7 @@ const MIN_NEAR = { zh: 20, en: 40 };
 /** Items longer than this are matched exactly only (keeps the shingle index small on pathological input). */
 const MAX_NEAR = 20_000;
 /** At most this many kept items per shingle are remembered. */
-const POSTING_CAP = 16;
+const POSTING_CAP = 4;
 const NEAR_BOTH = 0.8;
 const CAPTION_SALT = 0x1bd1e995;
 const NONE: number[] = [];
@@ -29,7 +30,9 @@ export function dedupe(w: Working): Working {
   const items = w.items.map((i) => ({ ...i }));
   const exact = new Map<string, number>();
   // Postings: the first kept item holding a shingle, then (rarely) up to POSTING_CAP more.
-  const first = new Map<number, number>();
+  let expected = 0;
+  for (const it of items) if (it.text.length <= MAX_NEAR) expected += it.text.length;
+  const first = new ShingleTable(expected);
   const more = new Map<number, number[]>();
   const sizes = new Int32Array(items.length);
   const counts = new Int32Array(items.length);
@@ -62,9 +65,9 @@ export function dedupe(w: Working): Working {
       };
       for (const h of s) {
         const j = first.get(h);
-        if (j === undefined) continue;
+        if (j < 0) continue;
         count(j);
-        for (const k of more.get(h) ?? NONE) count(k);
+        if (j !== i) for (const k of more.get(h) ?? NONE) count(k);
       }
       let best = -1;
       let bestHits = 0;
@@ -86,9 +89,8 @@ export function dedupe(w: Working): Working {
         if (covKept >= CONTAINED && !selfQuoted(items[best]!.text)) mark(best, i, 'fragment');
       }
       for (const h of s) {
-        const j = first.get(h);
-        if (j === undefined) first.set(h, i);
-        else if (j !== i) {
+        const j = first.setIfAbsent(h, i);
+        if (j !== i) {
           const list = more.get(h);
           if (!list) more.set(h, [i]);
           else if (list.length < POSTING_CAP && list[list.length - 1] !== i) list.push(i);
