@@ -90,6 +90,21 @@ Object.assign(window.panelBench, {
       requestAnimationFrame(poll);
     });
   },
+  jump(fraction) {
+    return new Promise((resolve, reject) => {
+      const el = document.querySelector('[data-testid="clip-list"]');
+      const t0 = performance.now();
+      el.scrollTop = Math.floor(el.scrollHeight * fraction);
+      const want = Math.floor(el.scrollTop / 84) - 2;
+      const poll = () => {
+        const rows = [...document.querySelectorAll('[data-testid="clip-item"]')].map((r) => Number(r.parentElement.getAttribute('data-index')));
+        if (rows.some((i) => i >= want)) resolve(performance.now() - t0);
+        else if (performance.now() - t0 > 30000) reject(new Error('rows never came'));
+        else requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    });
+  },
   scroll(dur) {
     return new Promise((resolve) => {
       const el = document.querySelector('[data-testid="clip-list"]');
@@ -319,6 +334,8 @@ export async function run(): Promise<BenchSection[]> {
     for (const w of TYPED) burst.push(await typeBurst(page, w, 60));
     const afterSearchHeap = await heapMB(page);
     const scroll = await scrollJank(page, 3000);
+    const jumps: number[] = [];
+    for (const f of [0.1, 0.5, 0.9, 0.3, 0.7]) jumps.push(await page.evaluate((x) => (window as unknown as { panelBench: { jump(f: number): Promise<number> } }).panelBench.jump(x), f));
     const afterScrollHeap = await heapMB(page);
     const maxHeap = Math.max(...heaps, afterSearchHeap, afterScrollHeap);
     log(`keystroke p95 ${percentile(keys, 95).toFixed(1)} ms, heap max ${maxHeap.toFixed(1)} MB`);
@@ -344,10 +361,12 @@ export async function run(): Promise<BenchSection[]> {
           { metric: 'burst last key → results median (ms)', value: median(burst) },
           { metric: 'JS heap after first render, median (MB)', value: median(heaps) },
           { metric: 'JS heap after searches (MB)', value: afterSearchHeap },
-          { metric: 'JS heap after 3 s of scrolling (MB)', value: afterScrollHeap },
+          { metric: 'JS heap after scrolling and jumps (MB)', value: afterScrollHeap },
           { metric: 'scroll: frames in 3 s / frames > 50 ms', value: `${scroll.frames} / ${scroll.long}` },
           { metric: 'scroll: longest frame (ms)', value: scroll.maxFrame },
           { metric: 'scroll: rows passed', value: scroll.rowsPassed },
+          { metric: 'jump to 10/50/90/30/70 % of the list → rows shown, median (ms)', value: median(jumps) },
+          { metric: 'jump → rows shown, max (ms)', value: Math.max(...jumps) },
         ],
         targets: [target('panel first render median', renderMed, 300), target('JS heap max', maxHeap, 100, 'MB'), target('keystroke → results p95', keyP95, 50)],
       },
