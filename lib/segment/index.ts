@@ -25,7 +25,7 @@ export const STAGES: readonly [string, Stage][] = [
   ['classify', onItems(classify)], // each block on its own: marker, furniture, notice, byline, caption, headline-shaped…
   ['credits', onItems(credits)], // a credit line makes the block above it a caption
   ['dedupe', dedupe], // exact, near-duplicate and fragment repeats → removed (shingle index, linear)
-  ['context', onItems(context)], // neighbours decide: title/kicker/subtitle, subhead, slogan, caption credit, masthead runs
+  ['context', (w) => ({ ...w, items: context(w.items, w.single) })], // neighbours decide: title/kicker/subtitle, subhead, slogan, caption credit, masthead runs
   ['furniture', furniture], // masthead, page headers, editor lines, continuation markers → removed
   ['echoes', echoes], // copies printed before a headline → removed; stray paragraph → moved to its article
   ['join', join], // paragraphs broken across columns → joined
@@ -41,11 +41,11 @@ export function cleanText(text: string): CleanPage {
 /** Clean a page read from the DOM (lib/extract); block hints are used as evidence, not trusted blindly. */
 export function cleanBlocks(page: SourcePage): CleanPage {
   const { blocks, ...source } = page;
-  return run(normalise(blocks), source);
+  return run(normalise(blocks), source, page.pageType === 'article');
 }
 
-function run(items: Item[], source: CleanPage['source']): CleanPage {
-  let w: Working = { items, extras: [] };
+function run(items: Item[], source: CleanPage['source'], single = false): CleanPage {
+  let w: Working = { items, extras: [], single };
   for (const [, stage] of STAGES) w = stage(w);
   const { articles, removed } = assemble(w);
   return { source, articles, removed };

@@ -34,6 +34,8 @@ export interface Item {
   hint?: BlockHint;
   /** 本报讯 / 新华社…电 part opening this block (bylines and first paragraphs). */
   dateline?: string;
+  /** The dateline as printed (`【新华社X地X日电】`, `本报讯（记者 X）`), to show it back in place. */
+  lead?: string;
   /** People named by a byline block or a dateline's brackets. */
   byline?: string;
   /** Captions: the photographers. */
@@ -62,4 +64,6 @@ export interface Extra {
 export interface Working {
   items: Item[];
   extras: Extra[];
+  /** The page holds one article (lib/extract's pageType 'article'): later headlines are its subheads. */
+  single?: boolean;
 }

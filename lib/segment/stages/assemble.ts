@@ -52,8 +52,9 @@ export function assemble(w: Working): { articles: Article[]; removed: Removed[] 
         break;
       }
       case 'paragraph': {
-        // A dateline opens a dispatch: after other text it starts a new (untitled) article.
-        if (it.dateline && cur && cur.body.length > 0) cur = open('article');
+        // A dateline after the text of an untitled dispatch opens the next dispatch; under a headline
+        // (a roundup of several dispatches) it stays in the article.
+        if (it.dateline && cur && cur.body.length > 0 && !cur.title) cur = open('article');
         const a = ensure();
         if (it.dateline && a.body.length === 0 && !a.dateline) {
           a.dateline = it.dateline;
@@ -113,9 +114,10 @@ function rest(it: Item): Pick<Removed, 'duplicateOf' | 'detail' | 'source'> {
 /** The item's text as printed: dateline and byline brackets put back, credits after captions. */
 function shownText(it: Item): string {
   let lead = '';
-  if (it.dateline) lead = it.byline ? `${it.dateline}(${it.byline})` : it.dateline;
+  if (it.lead) lead = it.lead;
+  else if (it.dateline) lead = it.byline ? `${it.dateline}(${it.byline})` : it.dateline;
   else if (it.kind === 'byline' && it.byline) lead = it.byline;
-  if (it.kind === 'byline') return lead || it.text;
+  if (it.kind === 'byline') return it.text || lead;
   const credit = it.credit ? (it.lang === 'zh' ? ` ${it.credit} 摄` : ` Photo by ${it.credit}`) : '';
   return (lead ? lead + (it.lang === 'zh' ? '' : ' ') : '') + it.text + credit;
 }

@@ -31,7 +31,7 @@ function classifyOne(item: Item, r: LanguageRules): Item {
     const m = p.exec(text);
     if (!m?.groups?.dateline) continue;
     const rest = text.slice(m[0].length).trim();
-    const found: Partial<Item> = { dateline: tidy(m.groups.dateline) };
+    const found: Partial<Item> = { dateline: tidy(m.groups.dateline), lead: m[0].trim() };
     if (m.groups.byline) found.byline = cleanPeople(m.groups.byline);
     if (!rest) return set('byline', found);
     return set('paragraph', { ...found, text: rest });

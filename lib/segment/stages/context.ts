@@ -12,12 +12,12 @@ const SUBHEAD_MIN_SHARED = 2;
 /** Runs of headline-shaped blocks longer than this are a list (names, items), not a headline. */
 const MAX_HEADLINE_LINES = 3;
 
-export function context(items: Item[]): Item[] {
+export function context(items: Item[], single = false): Item[] {
   const all = items.map((i) => ({ ...i }));
   // Decisions are made on the text still on the page (repeats are already out).
   const live = all.filter((i) => !i.removed);
   markMastheadRuns(live);
-  decideHeadlines(live);
+  decideHeadlines(live, single);
   markNoticeBodies(live);
   return all;
 }
@@ -46,7 +46,8 @@ function markMastheadRuns(items: Item[]): void {
 
 const SKIPPED_AFTER_HEADLINE = new Set(['boilerplate', 'marker', 'caption', 'credit']);
 
-function decideHeadlines(items: Item[]): void {
+function decideHeadlines(items: Item[], single: boolean): void {
+  let titled = false;
   let ctx: Set<string> | null = null;
   let needLede = false;
   let i = 0;
@@ -99,13 +100,14 @@ function decideHeadlines(items: Item[]): void {
     if (!nextIsByline && nextIsBody && run.length === 1 && !run[0]!.hint && prev && wantsMore(prev)) {
       // A short piece between two halves of a broken sentence is text, not a headline.
       run[0]!.kind = 'paragraph';
-    } else if (!nextIsByline && nextIsBody && run.length === 1 && ctx && isSubhead(run[0]!, ctx)) {
+    } else if (!nextIsByline && nextIsBody && run.length === 1 && ctx && (isSubhead(run[0]!, ctx) || (single && titled))) {
       run[0]!.kind = 'subhead';
     } else if (!nextIsByline && !nextIsBody && run.every((r) => RULES[r.lang].slogan.test(r.text))) {
       for (const r of run) r.kind = 'advert';
       ctx = null;
     } else {
       assignHeadline(run);
+      titled = true;
       ctx = new Set<string>();
       for (const r of run) for (const t of terms(r.text, r.lang)) ctx.add(t);
       needLede = true;
@@ -116,10 +118,11 @@ function decideHeadlines(items: Item[]): void {
 
 function isSubhead(h: Item, ctx: Set<string>): boolean {
   if (h.hint === 'title' || h.hint === 'kicker' || h.hint === 'subtitle') return false;
+  // The page's markup says "a heading inside the text", or it is numbered (三、问题的焦点): an article is open, so take it.
+  if (h.hint === 'heading' || RULES[h.lang].numbered.test(h.text)) return true;
   const own = terms(h.text, h.lang);
   if (own.size === 0) return false;
   const n = shared(own, ctx);
-  if (h.hint === 'heading') return n >= 1;
   return n >= SUBHEAD_MIN_SHARED && n / own.size >= SUBHEAD_SHARE;
 }
 

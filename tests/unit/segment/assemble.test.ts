@@ -60,3 +60,32 @@ describe('assemble', () => {
     expect(page.articles).toMatchObject([{ title: '田间地头育新苗', byline: '本报记者 李明', body: [{ text: '连日来，各地抓住晴好天气抢种。' }] }]);
   });
 });
+
+describe('assemble: single-article pages and roundups', () => {
+  it('on an article page (pageType article) later headlines are subheads of the one article', () => {
+    const page = cleanBlocks({
+      pageType: 'article',
+      blocks: [
+        { text: '邯郸的贫民贷款', hint: 'title' },
+        { text: '今年二月间，银行买了一根木梁放在商场，准备作建筑房屋之用。' },
+        { text: '新的问题' },
+        { text: '解放区的民主政府领导着全体人民，战胜了连续的严重灾荒。' },
+        { text: '再进一步' },
+        { text: '五月六日的晚上，银行业务处对贷款工作作了一次检讨。' },
+      ],
+    });
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]!.body.filter((b) => b.type === 'subhead').map((b) => b.text)).toEqual(['新的问题', '再进一步']);
+  });
+  it('counter-case: on a text page the same unrelated headlines open new articles', () => {
+    const page = cleanText('邯郸的贫民贷款\n\n今年二月间，银行买了一根木梁放在商场，准备作建筑房屋之用。\n\n新的问题\n\n解放区的民主政府领导着全体人民，战胜了连续的严重灾荒。');
+    expect(page.articles.map((a) => a.title)).toEqual(['邯郸的贫民贷款', '新的问题']);
+  });
+  it('a roundup keeps its second dispatch under the headline; untitled dispatches are split', () => {
+    const roundup = cleanText('周徐白三氏飞南京\n\n【新华社延安十一日电】据报导，三方代表于十日飞抵南京。\n\n【新华社宣化店十一日电】新设立的小组已开始工作。');
+    expect(roundup.articles).toHaveLength(1);
+    expect(roundup.articles[0]!.body.map((b) => b.text)).toEqual(['据报导，三方代表于十日飞抵南京。', '【新华社宣化店十一日电】新设立的小组已开始工作。']);
+    const dispatches = cleanText('【新华社延安十一日电】据报导，三方代表于十日飞抵南京。\n\n【新华社宣化店十一日电】新设立的小组已开始工作。');
+    expect(dispatches.articles.map((a) => a.dateline)).toEqual(['新华社延安十一日电', '新华社宣化店十一日电']);
+  });
+});

@@ -23,6 +23,10 @@ describe('context: headlines', () => {
     const text = '精心组织 精准发力 推进工会建设\n\n今年以来，区总工会精心组织，精准发力，推进工会建设走深走实。\n\n精心组织，突出面向基层\n\n区总注重党建引领，开展服务活动。';
     expect(kinds(text).map((k) => k[0])).toEqual(['title', 'paragraph', 'subhead', 'paragraph']);
   });
+  it('a numbered headline inside an article is a subhead', () => {
+    const text = '为七百万人民请命\n\n四月九日，勘察团从荷泽出发，沿着故道驶去。\n\n三、问题的焦点\n\n今年一年里就提出了这个问题。';
+    expect(kinds(text).map((k) => k[0])).toEqual(['title', 'paragraph', 'subhead', 'paragraph']);
+  });
   it('counter-case: a headline sharing nothing with the article is a new title', () => {
     const text = '居民在家门口享法律服务\n\n社区打造法律援助点，方便居民咨询。\n\n多维深入复盘，促进应急抢险\n\n夏季多发强对流天气，各项抢险增多。';
     expect(kinds(text).map((k) => k[0])).toEqual(['title', 'paragraph', 'title', 'paragraph']);
