@@ -133,16 +133,30 @@ async function writeSegment(T: Tables, docs: DocIndex[]): Promise<number> {
 }
 
 /**
- * Indexes these clips (each already carrying its new seq). Small batches go to `pending`;
- * once MERGE_AT documents would be pending, all of them are merged into one new segment.
+ * Indexes these clips (each already carrying its new seq). Small batches go to `pending`; once
+ * MERGE_AT documents would be pending they are all merged into a new segment — right here for a
+ * bulk batch, or, with `deferMerge`, left to mergePending in a later transaction so a single
+ * save never waits for a merge. Returns true when such a merge is due.
  */
-export async function indexClips(T: Tables, clips: StoredClip[], pendingCount?: number): Promise<void> {
-  if (clips.length === 0) return;
+export async function indexClips(T: Tables, clips: StoredClip[], pendingCount?: number, opts: { deferMerge?: boolean } = {}): Promise<boolean> {
+  if (clips.length === 0) return false;
   const waiting = pendingCount ?? (await T.pending.count());
-  if (waiting + clips.length < MERGE_AT) {
+  const total = waiting + clips.length;
+  if (total < MERGE_AT || (opts.deferMerge && clips.length < MERGE_AT)) {
     await T.pending.bulkPut(clips.map((c) => pendingRowOf(docIndexOf(c))));
-    return;
+    return total >= MERGE_AT;
   }
+  await mergeWith(T, clips);
+  return false;
+}
+
+/** Merges the pending documents into a segment when MERGE_AT or more are waiting. */
+export async function mergePending(T: Tables): Promise<void> {
+  if ((await T.pending.count()) >= MERGE_AT) await mergeWith(T, []);
+}
+
+/** Writes the pending documents and these clips as new segment(s) and empties `pending`. */
+async function mergeWith(T: Tables, clips: StoredClip[]): Promise<void> {
   const pending = await T.pending.toArray();
   const deadRows = await T.dead.bulkGet(pending.map((p) => p.q));
   const dead = new Set(deadRows.filter((r) => r !== undefined).map((r) => r.q));

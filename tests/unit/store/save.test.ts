@@ -98,6 +98,22 @@ describe('saveClips dedupe', () => {
   });
 });
 
+describe('deferred merge', () => {
+  it('single saves leave the due merge to a later transaction; flushIndex completes it', async () => {
+    const { store, db } = freshStore();
+    await store.saveClips(Array.from({ length: MERGE_AT - 1 }, (_, i) => article(`预备${i}`, [`第${i}篇。`])).slice(0, MERGE_AT - 2));
+    // MERGE_AT - 2 in one batch stays pending; two more single saves make the merge due.
+    expect(await db.pending.count()).toBe(MERGE_AT - 2);
+    await store.saveClips([article('第一单篇', ['单篇正文。'])]);
+    await store.saveClips([article('第二单篇', ['单篇正文二。'])]);
+    await store.flushIndex();
+    expect(await db.pending.count()).toBe(0);
+    expect(await db.segs.count()).toBe(1);
+    expect((await store.search('单篇')).total).toBe(2);
+    expect((await store.checkConsistency()).problems).toEqual([]);
+  });
+});
+
 describe('savedOnPage', () => {
   it('lists the dedupe keys of live clips saved from a URL', async () => {
     const { store } = freshStore();
@@ -182,6 +198,7 @@ describe('index maintenance', () => {
       ids.push(r.results[0]!.id);
       if (i % 3 === 0 && i > 0) await store.updateClip(ids[i - 1]!, { body: [{ type: 'paragraph', text: `改写后的第${i - 1}期，关于机场。` }] });
     }
+    await store.flushIndex();
     expect(await db.segs.count()).toBeGreaterThanOrEqual(1);
     expect(await db.pending.count()).toBeLessThan(MERGE_AT);
     expect((await store.checkConsistency()).problems).toEqual([]);
