@@ -48,7 +48,11 @@ function looksLikeSubhead(text: string): boolean {
   return text.length <= SUBHEAD_RULE.maxChars && !SUBHEAD_RULE.notEnding.test(text) && !SUBHEAD_RULE.notStarting.test(text);
 }
 
-/** A paragraph buffer → blocks: `<br>` + indent splits, a lone `<br>` is a space. */
+/**
+ * A paragraph buffer → blocks: `<br><br>` or `<br>` + indent splits; a lone `<br>` stays a line
+ * break ("\n") in the block, so lib/segment decides, as it does for text, whether the line is a
+ * wrap to join or a line of its own (a masthead line, a notice heading, a byline).
+ */
 function splitBuffer(buf: string): string[] {
   const out: string[] = [];
   let cur = '';
@@ -58,10 +62,15 @@ function splitBuffer(buf: string): string[] {
     if (i > 0 && (part === '' || /^[ \t\r\n]*(\u3000|\u00a0\s*\u00a0)/.test(part) || parts[i - 1] === '')) {
       out.push(cur);
       cur = part;
-    } else cur += (i > 0 ? ' ' : '') + part;
+    } else cur += (i > 0 ? '\n' : '') + part;
   }
   out.push(cur);
-  return out.map(normText).filter(Boolean);
+  return out.map(normLines).filter(Boolean);
+}
+
+/** normText per line, dropping empty lines. */
+function normLines(s: string): string {
+  return s.split('\n').map(normText).filter(Boolean).join('\n');
 }
 
 /** Read the blocks of one container element. */
@@ -77,7 +86,9 @@ export function blocksFromElement(root: Element, opts: WalkOptions = {}): Block[
     if (buf) {
       const texts = splitBuffer(buf);
       const subhead = hint === 'text' && texts.length === 1 && boldChars > 0 && plainChars === 0 && looksLikeSubhead(texts[0]!);
-      for (const text of texts) blocks.push({ text, hint: subhead ? 'heading' : hint });
+      // Line breaks matter in running text and captions; a heading broken by <br> is one line.
+      const keepLines = hint === 'text' || hint === 'caption';
+      for (const text of texts) blocks.push({ text: keepLines ? text : text.replace(/\n/g, ' '), hint: subhead ? 'heading' : hint });
     }
     buf = '';
     plainChars = boldChars = 0;
@@ -140,7 +151,7 @@ export function blocksFromElement(root: Element, opts: WalkOptions = {}): Block[
 /** Visible text of an element as one line (`<br>` → space, scripts skipped). */
 export function lineText(el: Element): string {
   return blocksFromElement(el)
-    .map((b) => b.text)
+    .map((b) => b.text.replace(/\n/g, ' '))
     .join(' ')
     .trim();
 }

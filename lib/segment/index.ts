@@ -41,7 +41,11 @@ export function cleanText(text: string): CleanPage {
 /** Clean a page read from the DOM (lib/extract); block hints are used as evidence, not trusted blindly. */
 export function cleanBlocks(page: SourcePage): CleanPage {
   const { blocks, ...source } = page;
-  return run(normalise(blocks), source, page.pageType === 'article');
+  // One article per page only where the page says so: an article page (lib/extract) whose markup
+  // names its title. An "article" page without a title (a whole page's text poured into one body,
+  // as OCR'd e-paper editions do) still holds many articles.
+  const single = page.pageType === 'article' && blocks.some((b) => b.hint === 'title');
+  return run(normalise(blocks), source, single);
 }
 
 function run(items: Item[], source: CleanPage['source'], single = false): CleanPage {

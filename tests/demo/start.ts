@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, type Session } from '../harness/chromium';
-import { DEMO_PATH, ROOT, readOverlay, serveDemo, waitForOverlay } from '../harness/demo';
+import { DEMO_PATH, ROOT, readOverlay, serveDemo, openReader } from '../harness/demo';
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 const outDir = join(ROOT, '.output', 'demo');
@@ -23,8 +23,7 @@ try {
   console.log(`demo page: ${url}`);
   await page.screenshot({ path: join(outDir, 'page.png') });
 
-  await session.clickAction(page);
-  const root = await waitForOverlay(page);
+  const root = await openReader(session, page);
   const rows = await readOverlay(page);
   const meta = (await root.locator('.er-meta').innerText()).replace(/\s+/g, ' ');
   console.log(`\nThe reader ran on the page (${meta}) and found ${rows.length} items:\n`);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Session } from '../harness/chromium';
-import { DEMO_FILE, readOverlay, waitForOverlay } from '../harness/demo';
+import { DEMO_FILE, readOverlay, openReader } from '../harness/demo';
 import { serve, type StaticServer } from '../harness/server';
 import { EXTENSION } from './env';
 import type { Store } from '../../lib/store';
@@ -39,8 +39,7 @@ describe('concurrent saves', () => {
     for (const p of paths) {
       const page = await session.context.newPage();
       await page.goto(server.url(p));
-      await session.clickAction(page);
-      await waitForOverlay(page);
+      await openReader(session, page);
       tabs.push(page);
     }
     const perPage = (await readOverlay(tabs[0]!)).filter((r) => r.saveState != null).length;

@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Session } from '../harness/chromium';
-import { waitForOverlay } from '../harness/demo';
+import { openReader } from '../harness/demo';
 import { serve, type StaticServer } from '../harness/server';
 import { EXTENSION } from './env';
 
@@ -26,8 +26,7 @@ describe('hostile page text', () => {
   it('is shown literally in the overlay and the side panel, and never executes', async () => {
     const page = await session.context.newPage();
     await page.goto(server.url(PATH));
-    await session.clickAction(page);
-    const root = await waitForOverlay(page);
+    const root = await openReader(session, page);
     const text = await root.innerText();
     expect(text).toContain('<img src=x onerror=');
     expect(text).toContain('<script>');
@@ -52,17 +51,20 @@ describe('hostile page text', () => {
     expect(await panel.locator('[data-testid="clip-reader"] img, [data-testid="clip-reader"] script, [data-testid="clip-reader"] iframe').count()).toBe(0);
     expect(await panel.evaluate(() => (window as { __pwned?: unknown }).__pwned ?? null)).toBeNull();
 
-    // Export and import through the store in the extension's own page.
+    // Export, then import into an empty database of the extension's own page: every byte comes back.
     const kit = await session.openExtensionPage('testkit.html');
     await kit.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
     const roundTrip = await kit.evaluate(async () => {
-      const s = (window as unknown as { erStore: import('../../lib/store').Store }).erStore;
-      const json = await s.exportJson();
-      const report = await s.importAll(JSON.parse(json));
-      return { json, report };
+      const w = window as unknown as { erStore: import('../../lib/store').Store; erStoreLib: typeof import('../../lib/store') };
+      const json = await w.erStore.exportJson();
+      const empty = w.erStoreLib.createStore(w.erStoreLib.openClipDB('hostile-roundtrip'));
+      const report = await empty.importAll(JSON.parse(json));
+      const again = await empty.exportJson();
+      return { json, report, same: JSON.stringify(JSON.parse(json).clips) === JSON.stringify(JSON.parse(again).clips) };
     });
     expect(roundTrip.json).toContain('<img src=x onerror=');
     expect(roundTrip.report.skipped).toEqual([]);
+    expect(roundTrip.same).toBe(true);
     expect(await kit.evaluate(() => (window as { __pwned?: unknown }).__pwned ?? null)).toBeNull();
     await page.close();
   });

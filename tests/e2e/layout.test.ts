@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Session } from '../harness/chromium';
-import { waitForOverlay } from '../harness/demo';
+import { openReader } from '../harness/demo';
 import { serve, type StaticServer } from '../harness/server';
 import { EXTENSION } from './env';
 import type { Store } from '../../lib/store';
@@ -51,8 +51,7 @@ describe('layout page', () => {
     expect(links.length).toBeGreaterThanOrEqual(5);
     const page = await session.context.newPage();
     await page.goto(server.url(DIR + 'node_2.htm'));
-    await session.clickAction(page);
-    const root = await waitForOverlay(page);
+    const root = await openReader(session, page);
     await expect(root.locator('[data-testid="reader-links"] li').count()).resolves.toBe(links.length);
     const btn = root.locator('[data-testid="reader-clip-all"]');
     await expect(btn.textContent()).resolves.toContain(String(links.length));

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Session } from '../harness/chromium';
-import { DEMO_PATH, overlay, readOverlay, serveDemo, waitForOverlay } from '../harness/demo';
+import { DEMO_PATH, overlay, readOverlay, serveDemo, waitForOverlay, openReader } from '../harness/demo';
 import type { StaticServer } from '../harness/server';
 import { EXTENSION } from './env';
 
@@ -31,8 +31,7 @@ async function openDemo(): Promise<Page> {
 describe('reader overlay on the demo page', () => {
   it('a toolbar click shows the seed page as clean articles', async () => {
     const page = await openDemo();
-    await session.clickAction(page);
-    const root = await waitForOverlay(page);
+    const root = await openReader(session, page);
     const rows = await readOverlay(page);
     const titles = rows.filter((r) => r.kind === 'article').map((r) => r.title);
     expect(titles).toHaveLength(8);
@@ -47,8 +46,7 @@ describe('reader overlay on the demo page', () => {
 
   it('the removed toggle shows the twice-printed caption as a duplicate', async () => {
     const page = await openDemo();
-    await session.clickAction(page);
-    const root = await waitForOverlay(page);
+    const root = await openReader(session, page);
     await root.locator('[data-testid="reader-removed-toggle"]').click();
     const dup = root.locator('[data-testid="reader-removed-item"][data-reason="duplicate"]', { hasText: '江苏出入境边防检查总站轮训大队' });
     await expect(dup.count()).resolves.toBeGreaterThanOrEqual(1);
@@ -67,13 +65,11 @@ describe('reader overlay on the demo page', () => {
     await overlay(page).waitFor({ state: 'detached' });
     expect(await bodyHash(page)).toBe(before);
     // second click toggles it off
-    await session.clickAction(page);
-    await waitForOverlay(page);
+    await openReader(session, page);
     await session.clickAction(page);
     await overlay(page).waitFor({ state: 'detached' });
     // Esc
-    await session.clickAction(page);
-    await waitForOverlay(page);
+    await openReader(session, page);
     await page.keyboard.press('Escape');
     await overlay(page).waitFor({ state: 'detached' });
     expect(await bodyHash(page)).toBe(before);
@@ -83,8 +79,7 @@ describe('reader overlay on the demo page', () => {
 
   it('a click after the page changed cleans the new content', async () => {
     const page = await openDemo();
-    await session.clickAction(page);
-    await waitForOverlay(page);
+    await openReader(session, page);
     await session.clickAction(page);
     await overlay(page).waitFor({ state: 'detached' });
     await page.evaluate(() => {
@@ -95,8 +90,7 @@ describe('reader overlay on the demo page', () => {
       const body = document.querySelector('founder-content')!;
       body.append(h, p);
     });
-    await session.clickAction(page);
-    await waitForOverlay(page);
+    await openReader(session, page);
     const text = await overlay(page).innerText();
     expect(text).toContain('新增的一段正文');
     await page.close();
@@ -104,8 +98,7 @@ describe('reader overlay on the demo page', () => {
 
   it('saves one article, then all, and saving again updates instead of duplicating', async () => {
     const page = await openDemo();
-    await session.clickAction(page);
-    const root = await waitForOverlay(page);
+    const root = await openReader(session, page);
     const first = root.locator('[data-testid="reader-article"]').first();
     await first.locator('[data-testid="reader-save"]').click();
     await first.locator('[data-testid="reader-save"][data-state="saved"]').waitFor();
@@ -117,8 +110,7 @@ describe('reader overlay on the demo page', () => {
     const saved = (await readOverlay(page)).filter((r) => r.saveState != null).length;
     // Reopen: every article shows as saved (the background knows this page's clips).
     await root.locator('[data-testid="reader-close"]').click();
-    await session.clickAction(page);
-    const again = await waitForOverlay(page);
+    const again = await openReader(session, page);
     await page.waitForFunction(() => {
       const btns = [...(document.querySelector('epaper-reader')?.shadowRoot?.querySelectorAll('[data-testid="reader-save"]') ?? [])];
       return btns.length > 0 && btns.every((b) => b.getAttribute('data-state') === 'saved');

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Session } from '../harness/chromium';
-import { DEMO_PATH, ROOT, serveDemo, waitForOverlay } from '../harness/demo';
+import { DEMO_PATH, ROOT, serveDemo, openReader } from '../harness/demo';
 import type { StaticServer } from '../harness/server';
 import { EXTENSION } from './env';
 
@@ -19,8 +19,7 @@ beforeAll(async () => {
   session = await launch({ extension: EXTENSION });
   const page = await session.context.newPage();
   await page.goto(server.url(DEMO_PATH));
-  await session.clickAction(page);
-  const root = await waitForOverlay(page);
+  const root = await openReader(session, page);
   await root.locator('[data-testid="reader-save-all"]').click();
   await page.waitForFunction(() => {
     const btns = [...(document.querySelector('epaper-reader')?.shadowRoot?.querySelectorAll('[data-testid="reader-save"]') ?? [])];

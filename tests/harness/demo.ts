@@ -2,6 +2,7 @@
 // e-paper-like path so template detection runs as it would on the real site.
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import type { Session } from './chromium';
 import { serve, type StaticServer } from './server';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -38,4 +39,24 @@ export async function readOverlay(page: Page): Promise<ArticleRow[]> {
       saveState: el.querySelector('[data-testid="reader-save"]')?.getAttribute('data-state') ?? null,
     })),
   );
+}
+
+/**
+ * Click the toolbar and wait for the overlay. Under heavy load (2 shared cores) Chromium now and
+ * then drops the very first action click of a fresh profile: nothing is injected at all. When no
+ * overlay host exists after 10 s the click is repeated once (a slow first click would have
+ * created the host, so this cannot toggle an overlay off), with a warning in the log.
+ */
+export async function openReader(session: Session, page: Page): Promise<Locator> {
+  await session.clickAction(page);
+  const host = page.locator('epaper-reader');
+  const appeared = await host.waitFor({ state: 'attached', timeout: 10_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (!appeared) {
+    console.warn(`[harness] no overlay 10 s after the toolbar click on ${page.url()}; clicking again`);
+    await session.clickAction(page);
+  }
+  return waitForOverlay(page);
 }

@@ -10,10 +10,11 @@ describe('DOM → blocks', () => {
     expect(texts('<p>甲段。</p><p>乙段。</p><div>丙段。</div>')).toEqual(['甲段。', '乙段。', '丙段。']);
   });
 
-  it('<br><br> and <br> + ideographic indent split paragraphs; a lone <br> is a space', () => {
+  it('<br><br> and <br> + ideographic indent split paragraphs; a lone <br> is a line break for lib/segment', () => {
     expect(texts('　　甲段。<br>　　乙段。<br><br>丙段。')).toEqual(['甲段。', '乙段。', '丙段。']);
-    expect(texts('□本报记者 甲<BR>&nbsp;实习生 乙')).toEqual(['□本报记者 甲 实习生 乙']);
-    expect(texts('甲段。<br>\n      乙段。')).toEqual(['甲段。 乙段。']);
+    expect(texts('□本报记者 甲<BR>&nbsp;实习生 乙')).toEqual(['□本报记者 甲\n实习生 乙']);
+    expect(texts('甲段。<br>\n      乙段。')).toEqual(['甲段。\n乙段。']);
+    expect(texts('甲<br> <br>乙')).toEqual(['甲\n乙']);
   });
 
   it('whitespace, NBSP and indents are collapsed and trimmed', () => {
