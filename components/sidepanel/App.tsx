@@ -15,6 +15,7 @@ import { ReadingView } from './ReadingView';
 import { activeFilterCount, SearchBar } from './SearchBar';
 import { TrashView } from './TrashView';
 import { useDebouncedState } from './useDebouncedValue';
+import { clipLabel } from './labels';
 import { useDeferredCount, useLiveWindow, type FetchWindow, type Row } from './useLiveWindow';
 
 export interface AppProps {
@@ -93,7 +94,7 @@ function Panel({ data, debounceMs, undoMs }: Required<AppProps>) {
     async (clip: Clip) => {
       try {
         await data.deleteClip(clip.id);
-        setUndo({ id: clip.id, title: clip.title || t('panelUntitled') });
+        setUndo({ id: clip.id, title: clipLabel(clip) ?? t('panelUntitled') });
         setView((v) => (v.kind === 'reader' && v.id === clip.id ? { kind: 'list' } : v));
       } catch (e) {
         setNotice({ kind: 'error', message: t('panelDeleteFailed', errorText(e)) });

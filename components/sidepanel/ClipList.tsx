@@ -7,6 +7,7 @@ import { t } from '../../lib/i18n';
 import type { Clip } from '../../lib/store/types';
 import { groupLabel, whereLine } from './groups';
 import { Highlight } from './Highlight';
+import { clipLabel, clipPreview } from './labels';
 import type { LiveWindow, Row } from './useLiveWindow';
 
 export interface ClipListProps {
@@ -96,7 +97,8 @@ function ClipRow({ row, active, onActivate, onOpen, onDelete }: { row: Row; acti
   const { clip, snippet, highlights } = row;
   const titleMarks = highlights.filter((h) => h.field === 'title');
   const where = whereLine(clip);
-  const title = clip.title || t(clip.kind === 'caption' ? 'panelUntitledCaption' : 'panelUntitled');
+  const title = clipLabel(clip) ?? t(clip.kind === 'caption' ? 'panelUntitledCaption' : 'panelUntitled');
+  const preview = snippet && snippet.text ? null : clipPreview(clip);
   return (
     <div
       className={`ep-row${active ? ' is-active' : ''}`}
@@ -124,6 +126,11 @@ function ClipRow({ row, active, onActivate, onOpen, onDelete }: { row: Row; acti
         {snippet && snippet.text && (
           <p className="ep-snippet" lang="zh-CN">
             <Highlight text={snippet.text} marks={snippet.marks} testId="search-snippet" />
+          </p>
+        )}
+        {preview && (
+          <p className="ep-snippet ep-preview" lang="zh-CN">
+            {preview}
           </p>
         )}
       </div>

@@ -6,6 +6,7 @@ import { t } from '../../lib/i18n';
 import type { Clip } from '../../lib/store/types';
 import { useData } from './data';
 import { whereLine } from './groups';
+import { clipLabel } from './labels';
 import { useDeferredCount, useLiveWindow, type FetchWindow } from './useLiveWindow';
 
 export function TrashView({ onBack }: { onBack(): void }) {
@@ -90,7 +91,7 @@ export function TrashView({ onBack }: { onBack(): void }) {
                   <div className="ep-row" data-testid="trash-item" data-id={row.clip.id}>
                     <div className="ep-row-main">
                       <div className="ep-row-title" lang="zh-CN" data-testid="trash-title">
-                        {row.clip.title || t('panelUntitled')}
+                        {clipLabel(row.clip) ?? t('panelUntitled')}
                       </div>
                       <div className="ep-row-meta">{whereLine(row.clip)}</div>
                     </div>

@@ -27,7 +27,7 @@ try {
   const rows = await readOverlay(page);
   const meta = (await root.locator('.er-meta').innerText()).replace(/\s+/g, ' ');
   console.log(`\nThe reader ran on the page (${meta}) and found ${rows.length} items:\n`);
-  console.table(rows.map((r, i) => ({ '#': i + 1, kind: r.kind, title: r.title || '(caption)' })));
+  console.table(rows.map((r, i) => ({ kind: r.kind, 'title (or text)': r.title || `${r.first}…`, byline: r.byline })));
   const removed = await root.locator('[data-testid="reader-removed-toggle"]').textContent().catch(() => null);
   if (removed) console.log(`removed from the page: ${removed}`);
   await page.screenshot({ path: join(outDir, 'overlay.png') });
@@ -48,7 +48,8 @@ try {
   await panel.setViewportSize({ width: 420, height: 900 });
   await panel.locator('[data-testid="clip-item"]').first().waitFor({ timeout: 15_000 });
   const clips = await panel.locator('[data-testid="clip-title"]').allTextContents();
-  console.log(`\nclippings panel lists ${clips.length} clips`);
+  console.log(`\nclippings panel lists ${clips.length} clips:`);
+  for (const c of clips) console.log(`  · ${c}`);
   await panel.screenshot({ path: join(outDir, 'sidepanel.png') });
   await panel.locator('[data-testid="search-input"]').fill('工会');
   await panel.waitForTimeout(600);

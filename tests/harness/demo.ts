@@ -27,6 +27,9 @@ export async function waitForOverlay(page: Page, timeout = 30_000): Promise<Loca
 export interface ArticleRow {
   kind: string;
   title: string;
+  byline: string;
+  /** The first body paragraph's start (names captions, which have no title). */
+  first: string;
   saveState: string | null;
 }
 
@@ -36,6 +39,8 @@ export async function readOverlay(page: Page): Promise<ArticleRow[]> {
     els.map((el) => ({
       kind: (el.className.match(/er-kind-(\w+)/) ?? [])[1] ?? '',
       title: el.querySelector('[data-testid="reader-article-title"]')?.textContent ?? '',
+      byline: el.querySelector('.er-byline')?.textContent ?? '',
+      first: [...(el.querySelector('.er-body p')?.textContent ?? '')].slice(0, 24).join(''),
       saveState: el.querySelector('[data-testid="reader-save"]')?.getAttribute('data-state') ?? null,
     })),
   );
