@@ -44,19 +44,28 @@ export default defineBackground(() => {
 
 async function injectReader(tabId: number | undefined, command: ReaderCommand) {
   if (tabId == null) return;
-  try {
-    await browser.scripting.executeScript({
-      target: { tabId },
-      func: (c: ReaderCommand) => {
-        (window as unknown as { __erCommand?: ReaderCommand }).__erCommand = c;
-      },
-      args: [command],
-    });
-    await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/reader.js'] });
-  } catch (e) {
-    // Pages the browser protects (chrome://, the web store, PDF viewer) refuse scripts.
-    console.warn('[epaper-reader] cannot run on this page:', e);
-    await browser.action.setBadgeText({ tabId, text: '×' }).catch(() => {});
+  // The activeTab grant of a click can land a moment after the click event (seen with clicks
+  // sent through DevTools on a loaded machine): a refused first attempt is tried again briefly.
+  for (const wait of [0, 150, 400, 1000]) {
+    if (wait) await new Promise((r) => setTimeout(r, wait));
+    try {
+      await browser.scripting.executeScript({
+        target: { tabId },
+        func: (c: ReaderCommand) => {
+          (window as unknown as { __erCommand?: ReaderCommand }).__erCommand = c;
+        },
+        args: [command],
+      });
+      await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/reader.js'] });
+      return;
+    } catch (e) {
+      const refused = /Cannot access contents of the page/i.test(String((e as Error)?.message ?? e));
+      if (refused && wait < 1000) continue;
+      // Pages the browser protects (chrome://, the web store, PDF viewer) refuse scripts.
+      console.warn('[epaper-reader] cannot run on this page:', e);
+      await browser.action.setBadgeText({ tabId, text: '×' }).catch(() => {});
+      return;
+    }
   }
 }
 

@@ -80,6 +80,19 @@ describe('background', () => {
     expect(sidePanelOpen).toHaveBeenCalledWith({ tabId: 9 });
   });
 
+  it('retries a click whose activeTab grant lands a moment late', async () => {
+    let refusals = 1;
+    const exec = (fakeBrowser as unknown as { scripting: { executeScript: (o: (typeof calls)[number]) => Promise<void> } }).scripting;
+    const real = exec.executeScript;
+    exec.executeScript = async (o) => {
+      if (refusals-- > 0) throw new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.');
+      return real(o);
+    };
+    await fakeBrowser.action.onClicked.trigger({ id: 6 } as never, undefined);
+    expect(injected().files).toEqual([{ tab: 6, files: ['/content-scripts/reader.js'] }]);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 6 })).toBe('');
+  });
+
   it('a page that refuses scripts gets a mark on the badge, not an exception', async () => {
     (fakeBrowser as unknown as { scripting: { executeScript: () => Promise<never> } }).scripting.executeScript = async () => {
       throw new Error('Cannot access a chrome:// URL');
