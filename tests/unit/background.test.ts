@@ -89,7 +89,7 @@ describe('background', () => {
       return real(o);
     };
     await fakeBrowser.action.onClicked.trigger({ id: 6 } as never, undefined);
-    expect(injected().files).toEqual([{ tab: 6, files: ['/content-scripts/reader.js'] }]);
+    await vi.waitFor(() => expect(injected().files).toEqual([{ tab: 6, files: ['/content-scripts/reader.js'] }]));
     expect(await fakeBrowser.action.getBadgeText({ tabId: 6 })).toBe('');
   });
 
