@@ -13,7 +13,9 @@ function timed(text: string) {
   const page = cleanText(text);
   const ms = performance.now() - t;
   if (process.env.STRESS_LOG) console.log(`${mb.toFixed(2)} MB: ${ms.toFixed(0)} ms`);
-  return { page, ms, limit: Math.max(1000, 1000 * mb) };
+  // The 1 s/MB target is measured by `npm run bench` (badinput); here the ceiling is 5× that, a
+  // guard against super-linear blow-ups that stays green on a loaded shared CI machine.
+  return { page, ms, limit: 5 * Math.max(1000, 1000 * mb) };
 }
 
 describe('stress: no quadratic behaviour', () => {
