@@ -1,6 +1,7 @@
 // No script from a page ever runs in our UI: a page whose title, kicker, byline, body and caption
 // carry script/markup payloads (as text) is cleaned, saved, shown in the side panel, exported and
 // re-imported; the global flag the payloads would set stays unset, and the text is shown literally.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Session } from '../harness/chromium';
@@ -14,7 +15,10 @@ let session: Session;
 let server: StaticServer;
 
 beforeAll(async () => {
-  server = await serve({ [PATH]: { file: FIXTURE, type: 'text/html; charset=utf-8' } });
+  // The fixture plus a 1 MB single "word" (made here so the repo does not carry a 1 MB file).
+  const word = 'W'.repeat(1 << 20);
+  const html = readFileSync(FIXTURE, 'utf8').replace('</founder-content>', `<P>　　${word}</P>\n</founder-content>`);
+  server = await serve({ [PATH]: { body: html, type: 'text/html; charset=utf-8' } });
   session = await launch({ extension: EXTENSION });
 });
 afterAll(async () => {
@@ -31,7 +35,10 @@ describe('hostile page text', () => {
     expect(text).toContain('<img src=x onerror=');
     expect(text).toContain('<script>');
     expect(await root.locator('img, script, svg, iframe, a[href^="javascript"]').count()).toBe(0);
-    await root.locator('[data-testid="reader-removed-toggle"]').click().catch(() => {});
+    // The 1 MB word is there, whole, as text.
+    expect(await root.evaluate((el) => el.textContent!.includes('W'.repeat(1 << 20)))).toBe(true);
+    const toggle = root.locator('[data-testid="reader-removed-toggle"]');
+    if (await toggle.count()) await toggle.click(); // removed items are page text too
     await root.locator('[data-testid="reader-save-all"]').click();
     await page.waitForFunction(() => {
       const btns = [...(document.querySelector('epaper-reader')?.shadowRoot?.querySelectorAll('[data-testid="reader-save"]') ?? [])];
