@@ -26,14 +26,18 @@ export function readPageFile(path: string, opts: ReadOptions = {}): { source?: S
 
 export function readPageBytes(bytes: Uint8Array, opts: ReadOptions & { html: boolean }): { source?: SourcePage; clean: CleanPage } {
   if (bytes.length === 0) throw new InputError('the file is empty');
-  if (looksBinary(bytes)) throw new InputError('the file is binary, not text or HTML');
+  // UTF-16 text is full of NUL bytes but is text: its BOM says so.
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!utf16 && looksBinary(bytes)) throw new InputError('the file is binary, not text or HTML');
   if (opts.html) {
     const doc = parseHtml(decodeHtml(bytes));
     const source = extract(doc, opts.url);
     return { source, clean: cleanBlocks(source) };
   }
-  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
-  if (!text.trim()) throw new InputError('the file has no text');
+  // Text files get the same decoding as pages: BOM, strict UTF-8, else GB18030 (GBK/GB2312 text
+  // files are common for Chinese), whichever decodes without garbage.
+  const text = decodeHtml(bytes);
+  if (!text.replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, '')) throw new InputError('the file has no text');
   const clean = cleanText(text);
   if (opts.url) clean.source.url = opts.url;
   return { clean };

@@ -27,7 +27,7 @@ try {
   const rows = await readOverlay(page);
   const meta = (await root.locator('.er-meta').innerText()).replace(/\s+/g, ' ');
   console.log(`\nThe reader ran on the page (${meta}) and found ${rows.length} items:\n`);
-  console.table(rows.map((r, i) => ({ kind: r.kind, 'title (or text)': r.title || `${r.first}…`, byline: r.byline })));
+  console.table(rows.map((r) => ({ kind: r.kind, 'title (or text)': r.title || `${r.first}…`, byline: r.byline })));
   const removed = await root.locator('[data-testid="reader-removed-toggle"]').textContent().catch(() => null);
   if (removed) console.log(`removed from the page: ${removed}`);
   await page.screenshot({ path: join(outDir, 'overlay.png') });
