@@ -1,10 +1,10 @@
 // The store API over one ClipDB: save/dedupe, edit, trash, search, list, export/import, stats.
 // createStore(db) returns the API object; getStore() is the one over the extension's database.
 import Dexie from 'dexie';
-import { bucketOf, dictEntries, type Posting } from './codec';
+import { checkIndex, type CheckOptions } from './consistency';
 import { ClipDB, TABLE_NAMES, defaultClipDB, type StoredClip, type Tables } from './db';
 import { guard, StoreError } from './errors';
-import { docIndexOf, docIndexOfPending, indexClips, mergePending, retireSeqs } from './indexer';
+import { indexClips, mergePending, retireSeqs } from './indexer';
 import { clipKeysOf } from './key';
 import { parseQuery } from './query';
 import { rankDocs } from './search';
@@ -453,76 +453,12 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     });
   }
 
-  /** Recomputes every clip's index entries and compares them with the stored index. */
-  function checkConsistency(): Promise<{ ok: boolean; problems: string[] }> {
-    return r(async () => {
-      const problems: string[] = [];
-      const note = (p: string) => {
-        if (problems.length < 50) problems.push(p);
-      };
-      const [clips, rows, segs, pending, deadKeys] = await Promise.all([
-        T.clips.toArray(),
-        T.postings.toArray(),
-        T.segs.toArray(),
-        T.pending.toArray(),
-        T.dead.toCollection().primaryKeys(),
-      ]);
-      const dead = new Set(deadKeys);
-      // seq → stored postings (term → posting) and stored columns.
-      const stored = new Map<number, Map<string, Posting>>();
-      const columns = new Map<number, { len: number; titleEnd: number; saved: number; date: number; kind: number; paper: string }>();
-      const segOf = new Map<number, number>();
-      for (const s of segs) {
-        s.seqs.forEach((q, i) => {
-          if (columns.has(q)) note(`document ${q} is in two segments`);
-          segOf.set(q, s.s);
-          columns.set(q, { len: s.lens[i]!, titleEnd: s.titleEnds[i]!, saved: s.saved[i]!, date: s.dates[i]!, kind: s.kinds[i]!, paper: s.papers[s.paperIdx[i]!] ?? '' });
-          stored.set(q, new Map());
-        });
-      }
-      for (const row of rows) {
-        for (const [term, list] of dictEntries(row)) {
-          if (bucketOf(term) !== row.b) note(`term "${term}" stored in bucket ${row.b}, not ${bucketOf(term)}`);
-          for (const p of list) {
-            if (segOf.get(p.seq) !== row.s) note(`posting of "${term}" for document ${p.seq} in segment ${row.s}, which does not hold it`);
-            stored.get(p.seq)?.set(term, p);
-          }
-        }
-      }
-      for (const p of pending) {
-        if (columns.has(p.q)) note(`document ${p.q} is both pending and in a segment`);
-        const d = docIndexOfPending(p);
-        columns.set(p.q, { len: d.len, titleEnd: d.titleEnd, saved: d.saved, date: d.date, kind: d.kind, paper: d.paper });
-        stored.set(p.q, d.postings);
-      }
-      const clipSeqs = new Set<number>();
-      for (const c of clips) {
-        clipSeqs.add(c.seq);
-        if ((c.deletedAt === null) !== (c.live === 1)) note(`clip ${c.id}: live flag disagrees with deletedAt`);
-        if (dead.has(c.seq)) note(`clip ${c.id}: its document ${c.seq} is marked dead`);
-        const have = stored.get(c.seq);
-        if (!have) {
-          note(`clip ${c.id}: document ${c.seq} is not indexed`);
-          continue;
-        }
-        const want = docIndexOf(c);
-        const col = columns.get(c.seq)!;
-        for (const f of ['len', 'titleEnd', 'saved', 'date', 'kind', 'paper'] as const) {
-          if (col[f] !== want[f]) note(`clip ${c.id}: stored ${f} ${col[f]} ≠ ${want[f]}`);
-        }
-        for (const [term, p] of want.postings) {
-          const s = have.get(term);
-          if (!s) note(`clip ${c.id}: term "${term}" missing from the index`);
-          else if (s.count !== p.count || s.titleCount !== p.titleCount || s.positions.join() !== p.positions.join())
-            note(`clip ${c.id}: term "${term}" stored with other counts/positions`);
-        }
-        for (const term of have.keys()) if (!want.postings.has(term)) note(`clip ${c.id}: stale term "${term}" in the index`);
-        for (const k of clipKeysOf(c)) if (!c.keys.includes(k)) note(`clip ${c.id}: dedupe key ${k} missing`);
-      }
-      for (const q of stored.keys()) if (!clipSeqs.has(q) && !dead.has(q)) note(`document ${q} is indexed but belongs to no clip`);
-      for (const q of dead) if (!stored.has(q)) note(`dead document ${q} is not in any segment`);
-      return { ok: problems.length === 0, problems };
-    });
+  /**
+   * Recomputes every clip's index entries and compares them with the stored index, in chunked
+   * read transactions with bounded memory (see consistency.ts; options are for tests/benchmarks).
+   */
+  function checkConsistency(options: CheckOptions = {}): Promise<{ ok: boolean; problems: string[] }> {
+    return checkIndex(T, r, options);
   }
 
   return {
