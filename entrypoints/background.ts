@@ -39,7 +39,6 @@ export default defineBackground(() => {
     openClippings(sender.tab?.id, sender.tab?.windowId);
     return { ok: true, value: null };
   });
-  onMessage('overlayState', () => undefined);
 });
 
 async function injectReader(tabId: number | undefined, command: ReaderCommand) {

@@ -12,8 +12,6 @@ export interface ProtocolMap {
   savedOnPage(data: { url: string }): Outcome<{ signatures: string[]; count: number }>;
   /** Open the clippings side panel for the sender's tab. */
   openClippings(): Outcome<null>;
-  /** The overlay opened or closed (for the action title/badge). */
-  overlayState(data: { open: boolean; articles: number }): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -37,6 +37,20 @@ const reasonText = (r: Removed) =>
         ? `${t('removedBoilerplate')} · ${r.detail}`
         : t('removedBoilerplate');
 
+const ERROR_KEYS = {
+  quota: 'errorQuota',
+  closed: 'errorClosed',
+  invalid: 'errorInvalid',
+  timeout: 'errorTimeout',
+  interrupted: 'errorInterrupted',
+} as const;
+
+/** A failed save in the user's language where the code is known; the store's own words otherwise. */
+function errorText(error: { code: string; message: string }): string {
+  const key = ERROR_KEYS[error.code as keyof typeof ERROR_KEYS];
+  return key ? t(key) : error.message;
+}
+
 /** Only http(s) links from the page become clickable; anything else (javascript:, data:) stays text. */
 function safeHref(url: string): string | null {
   try {
@@ -114,7 +128,7 @@ export function ReaderApp({ page, api, onClose }: ReaderAppProps) {
         setBanner(null);
         setSaves((prev) => prev.map((s, i) => (indices.includes(i) ? { state: 'saved' } : s)));
       } else {
-        const message = res.error.message;
+        const message = errorText(res.error);
         setBanner(t('readerSaveError', message));
         setSaves((prev) => prev.map((s, i) => (indices.includes(i) ? { state: 'error', message } : s)));
       }
@@ -143,7 +157,7 @@ export function ReaderApp({ page, api, onClose }: ReaderAppProps) {
         if (res.ok) ok++;
         else {
           bad++;
-          setBanner(t('readerSaveError', res.error.message));
+          setBanner(t('readerSaveError', errorText(res.error)));
         }
       }
     } catch (e) {

@@ -88,11 +88,9 @@ export async function runReader(deps: RunDeps): Promise<{ action: string; page?:
     win.__erRemove?.();
     win.__erRemove = undefined;
     win.__erOpen = false;
-    void sendMessage('overlayState', { open: false, articles: 0 }).catch(() => {});
   };
   const remove = await deps.mount(page, api, close);
   win.__erRemove = remove;
   win.__erOpen = true;
-  void sendMessage('overlayState', { open: true, articles: page.articles.length }).catch(() => {});
   return { action: 'opened', page };
 }

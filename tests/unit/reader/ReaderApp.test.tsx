@@ -85,10 +85,18 @@ describe('ReaderApp', () => {
     const { api } = fakeApi({ save: vi.fn(async () => ({ ok: false as const, error: { code: 'quota', message: 'disk full' } })) });
     render(<ReaderApp page={page()} api={api} onClose={() => {}} />);
     await act(async () => fireEvent.click(screen.getAllByTestId('reader-save')[0]!));
-    expect(screen.getByTestId('reader-error').textContent).toContain('disk full');
+    // a known code is explained in the UI language; an unknown one shows the store's words
+    expect(screen.getByTestId('reader-error').textContent).toMatch(/no storage space|没有存放剪报的空间/);
     const btn = screen.getAllByTestId('reader-save')[0]!;
     expect(btn.getAttribute('data-state')).toBe('error');
     expect(screen.getAllByTestId('reader-article')).toHaveLength(3);
+  });
+
+  it('shows the store message for an error code the UI does not know', async () => {
+    const { api } = fakeApi({ save: vi.fn(async () => ({ ok: false as const, error: { code: 'unknown', message: 'disk on fire' } })) });
+    render(<ReaderApp page={page()} api={api} onClose={() => {}} />);
+    await act(async () => fireEvent.click(screen.getAllByTestId('reader-save')[0]!));
+    expect(screen.getByTestId('reader-error').textContent).toContain('disk on fire');
   });
 
   it('shows articles already saved from this page as saved', async () => {
