@@ -111,12 +111,13 @@ async function checkOnce(T: Tables, read: ReadTx, options: CheckOptions): Promis
       segNums.push(s.s);
       for (const q of s.seqs) segSeqs.push(q);
     });
-    seen('segs', segNums.length);
     const [pendingKeys, deadKeys] = await Promise.all([T.pending.toCollection().primaryKeys(), T.dead.toCollection().primaryKeys()]);
-    seen('pending', pendingKeys.length);
-    seen('dead', deadKeys.length);
     return { pendingKeys, deadKeys };
   });
+  // Observers run outside the read transactions (they may start writes).
+  seen('segs', segNums.length);
+  seen('pending', pendingKeys.length);
+  seen('dead', deadKeys.length);
   // Every document held by a segment, sorted (4 bytes per document: the only per-document state kept).
   const indexed = Uint32Array.from(segSeqs).sort();
   segSeqs.length = 0;
