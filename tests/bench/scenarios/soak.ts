@@ -10,21 +10,11 @@ import type { Page } from 'playwright-core';
 import { launch } from '../../harness/chromium';
 import { EXTENSION } from '../../e2e/env';
 import { median, percentile, target, type BenchSection } from '../util';
+import type { CorpusArticle } from '../store/page';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'articles.jsonl');
 
-interface CorpusArticle {
-  id: string;
-  paper: string;
-  date: string;
-  page: string | null;
-  kicker: string | null;
-  title: string;
-  subtitle: string | null;
-  byline: string | null;
-  paragraphs: string[];
-}
 
 /**
  * Browser-side helpers, installed as plain JavaScript (a string: the extension page's CSP forbids
