@@ -29,6 +29,22 @@ async function openDemo(): Promise<Page> {
 }
 
 describe('reader overlay on the demo page', () => {
+  it('installs the e-paper hint rules (declarativeContent) for the templates\' URL patterns', async () => {
+    const worker = session.context.serviceWorkers().find((w) => w.url().includes(session.extensionId!))!;
+    const patterns = await worker.evaluate(
+      () =>
+        new Promise<string[]>((r) =>
+          chrome.declarativeContent.onPageChanged.getRules((rules) =>
+            r(rules.flatMap((rule) => rule.conditions.map((c) => (c as unknown as { pageUrl?: { urlMatches?: string } }).pageUrl?.urlMatches ?? ''))),
+          ),
+        ),
+    );
+    expect(patterns.length).toBeGreaterThanOrEqual(5);
+    const demoUrl = server.url(DEMO_PATH);
+    // RE2 and JS agree on these simple patterns: the demo's Founder-classic article URL is matched.
+    expect(patterns.some((p) => new RegExp(p.replace(/^\(\?i\)/, ''), 'i').test(demoUrl))).toBe(true);
+  });
+
   it('a toolbar click shows the seed page as clean articles', async () => {
     const page = await openDemo();
     const root = await openReader(session, page);
@@ -96,18 +112,30 @@ describe('reader overlay on the demo page', () => {
     await page.close();
   });
 
-  it('saves one article, then all, and saving again updates instead of duplicating', async () => {
+  it('saves two articles, then all, and saving again updates instead of duplicating', async () => {
     const page = await openDemo();
     const root = await openReader(session, page);
-    const first = root.locator('[data-testid="reader-article"]').first();
-    await first.locator('[data-testid="reader-save"]').click();
-    await first.locator('[data-testid="reader-save"][data-state="saved"]').waitFor();
+    for (const n of [0, 2]) {
+      const card = root.locator('[data-testid="reader-article"]').nth(n);
+      await card.locator('[data-testid="reader-save"]').click();
+      await card.locator('[data-testid="reader-save"][data-state="saved"]').waitFor();
+    }
+    const savable = (await readOverlay(page)).filter((r) => r.saveState != null).length;
+    await expect(root.locator('[data-testid="reader-save-all"]').textContent()).resolves.toContain(String(savable - 2));
     await root.locator('[data-testid="reader-save-all"]').click();
     await page.waitForFunction(() => {
       const btns = [...(document.querySelector('epaper-reader')?.shadowRoot?.querySelectorAll('[data-testid="reader-save"]') ?? [])];
       return btns.length > 0 && btns.every((b) => b.getAttribute('data-state') === 'saved');
     });
     const saved = (await readOverlay(page)).filter((r) => r.saveState != null).length;
+    // The toolbar badge counts this page's saved articles.
+    const worker = session.context.serviceWorkers().find((w) => w.url().includes(session.extensionId!))!;
+    const badge = () =>
+      worker.evaluate(async (url) => {
+        const [tab] = await chrome.tabs.query({ url });
+        return chrome.action.getBadgeText({ tabId: tab!.id! });
+      }, page.url());
+    await expect.poll(badge, { timeout: 5000 }).toBe(String(saved));
     // Reopen: every article shows as saved (the background knows this page's clips).
     await root.locator('[data-testid="reader-close"]').click();
     const again = await openReader(session, page);
