@@ -6,10 +6,10 @@ export class ShingleTable {
   private mask: number;
   private size = 0;
 
-  /** `expected`: about how many shingles will be stored (sizes the table once, up to 2^21 slots; it grows past half full). */
+  /** `expected`: about how many shingles will be stored (sizes the table once to stay at most half full, up to 2^21 slots; it grows past half full). */
   constructor(expected = 2048) {
     let cap = 1 << 12;
-    while (cap < expected && cap < 1 << 21) cap <<= 1;
+    while (cap < expected * 2 && cap < 1 << 21) cap <<= 1;
     this.slots = new Int32Array(cap * 2);
     this.mask = cap - 1;
   }
@@ -46,6 +46,47 @@ export class ShingleTable {
     this.mask = old.length - 1;
     this.size = 0;
     for (let i = 0; i < old.length; i += 2) if (old[i] !== 0) this.setIfAbsent(old[i]! - 1, old[i + 1]!);
+  }
+}
+
+/**
+ * A reusable set of 30-bit hashes for de-duplicating one list at a time: stamped slots (no clearing
+ * between lists, no per-call allocation once it is big enough).
+ */
+export class HashSet {
+  private keys = new Int32Array(1 << 12);
+  private stamps = new Int32Array(1 << 12);
+  private epoch = 0;
+
+  /** `hashes` without repeats, in first-occurrence order; each hash XORed with `salt` (kept to 30 bits) first when `salt` is set. */
+  distinct(hashes: readonly number[], salt = 0): number[] {
+    if (this.keys.length < hashes.length * 2) {
+      let cap = this.keys.length;
+      while (cap < hashes.length * 2) cap <<= 1;
+      this.keys = new Int32Array(cap);
+      this.stamps = new Int32Array(cap);
+      this.epoch = 0;
+    }
+    if (++this.epoch >= 0x7fffffff) {
+      this.stamps.fill(0);
+      this.epoch = 1;
+    }
+    const { keys, stamps, epoch } = this;
+    const mask = keys.length - 1;
+    const out: number[] = [];
+    for (let i = 0; i < hashes.length; i++) {
+      const h = salt ? (hashes[i]! ^ salt) & 0x3fffffff : hashes[i]!;
+      for (let slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+        if (stamps[slot] !== epoch) {
+          stamps[slot] = epoch;
+          keys[slot] = h;
+          out.push(h);
+          break;
+        }
+        if (keys[slot] === h) break;
+      }
+    }
+    return out;
   }
 }
 

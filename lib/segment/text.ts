@@ -35,9 +35,32 @@ export function matchKey(text: string): string {
 
 /** Strip closing quotes/brackets, then look at the last character. */
 export function endsSentence(text: string, rules: LanguageRules): boolean {
-  const t = text.replace(rules.closers, '');
+  const t = stripEnd(text, rules.closers);
   if (!t) return true;
-  return rules.sentenceEnd.test(t);
+  return endsWith(t, rules.sentenceEnd);
+}
+
+/** `rule.test(text)` for a rule anchored at the end: a match inside the tail (not at its first character) is a match of the whole text; else ask the whole text. */
+function endsWith(text: string, rule: RegExp): boolean {
+  if (text.length <= TAIL) return rule.test(text);
+  return text.slice(-TAIL).search(rule) > 0 || rule.test(text);
+}
+
+const TRAILING_SPACE = /\s+$/;
+
+/** How much of a long text's end the end-anchored rules look at first (a regex ending in `$` still scans from the start). */
+const TAIL = 64;
+
+/**
+ * `text.replace(trailing, '')` for a rule matching a run at the very end (`[…]+$`), looking only at
+ * the text's tail unless the run may reach further back.
+ */
+function stripEnd(text: string, trailing: RegExp): string {
+  if (text.length <= TAIL) return text.replace(trailing, '');
+  const at = text.slice(-TAIL).search(trailing);
+  if (at < 0) return text;
+  if (at === 0) return text.replace(trailing, '');
+  return text.slice(0, text.length - TAIL + at);
 }
 
 /** A block that stops mid-sentence: no sentence end after closing quotes/brackets are stripped. */
@@ -47,7 +70,7 @@ export function endsMidSentence(text: string, rules: LanguageRules): boolean {
 
 /** Ends with a mark that says the sentence goes on (，、；：,;:). */
 export function endsContinuing(text: string, rules: LanguageRules): boolean {
-  return rules.continues.test(text.replace(/\s+$/, ''));
+  return endsWith(stripEnd(text, TRAILING_SPACE), rules.continues);
 }
 
 const CJK_EDGE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]/;
@@ -69,8 +92,15 @@ export function joinPieces(a: string, b: string): string {
 
 /** The start of a text, for `duplicateOf` and messages. */
 export function head(text: string, n = 30): string {
-  const chars = Array.from(text);
-  return chars.length <= n ? text : chars.slice(0, n).join('') + '…';
+  if (text.length <= n) return text;
+  // Walk the first n code points (a surrogate pair is one), without splitting the whole text.
+  let i = 0;
+  for (let count = 0; count < n && i < text.length; count++) {
+    const c = text.charCodeAt(i);
+    const low = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    i += c >= 0xd800 && c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+  }
+  return i >= text.length ? text : text.slice(0, i) + '…';
 }
 
 /** Collapse runs of whitespace (incl. U+3000, NBSP) to one space and trim. */

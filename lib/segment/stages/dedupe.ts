@@ -5,7 +5,7 @@
 // earlier fragment. Headers that introduce only removed repeats go too.
 import type { Item, Working } from '../item';
 import { head, matchKey } from '../text';
-import { ShingleTable } from '../shingle-table';
+import { HashSet, ShingleTable } from '../shingle-table';
 import { shingles } from '../terms';
 
 /** Minimum key length (letters/digits) for a repeat to count, per language. */
@@ -131,11 +131,10 @@ function dropOrphanHeaders(items: Item[]): void {
   }
 }
 
-/** Distinct shingles (captions salted so they only meet captions). */
+/** Distinct shingles (captions salted so they only meet captions); one scratch set reused across calls. */
+const seen = new HashSet();
 function distinct(hashes: number[], salt: number): number[] {
-  const seen = new Set<number>();
-  for (const h of hashes) seen.add(salt ? (h ^ salt) & 0x3fffffff : h);
-  return [...seen];
+  return seen.distinct(hashes, salt);
 }
 
 function keyText(it: Item): string {
