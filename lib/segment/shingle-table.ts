@@ -1,6 +1,9 @@
 // An open-addressing hash table from 30-bit shingle hashes to the first kept item holding them.
 // One interleaved typed array (key, value, key, value…): no per-entry objects and one cache line
 // per probe, so lookups stay cheap as a page grows.
+/** Largest table (slots) kept for reuse between pages. */
+const REUSE_MAX = 1 << 16;
+
 export class ShingleTable {
   private slots: Int32Array;
   private mask: number;
@@ -13,6 +16,24 @@ export class ShingleTable {
     this.slots = new Int32Array(cap * 2);
     this.mask = cap - 1;
   }
+
+  /**
+   * An empty table for `expected` shingles, reusing the last one when it is small enough (clearing a
+   * table is cheaper than allocating one per page). For one synchronous pass at a time: the
+   * previous table handed out is emptied.
+   */
+  static reused(expected: number): ShingleTable {
+    const t = ShingleTable.last;
+    if (!t || expected * 2 > t.mask + 1 || t.mask + 1 > REUSE_MAX) {
+      const fresh = new ShingleTable(expected);
+      if (fresh.mask + 1 <= REUSE_MAX) ShingleTable.last = fresh;
+      return fresh;
+    }
+    t.slots.fill(0);
+    t.size = 0;
+    return t;
+  }
+  private static last: ShingleTable | undefined;
 
   /** The item stored for `hash`, or -1. */
   get(hash: number): number {

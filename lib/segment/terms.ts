@@ -4,20 +4,30 @@ import { matchKey } from './text';
 
 const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
 
-/** Distinct content terms of a text: CJK character bigrams, Latin words of 3+ letters. */
-export function terms(text: string, lang: Lang): Set<string> {
-  const out = new Set<string>();
+/**
+ * A content term: a CJK character bigram as a number (its two UTF-16 units, one to one, mostly a
+ * small integer so sets of them stay cheap), or a Latin word of 3+ letters as a string.
+ */
+export type Term = number | string;
+
+/** Distinct content terms of a text: CJK character bigrams, Latin words of 3+ letters (added to `into` when given). */
+export function terms(text: string, lang: Lang, into: Set<Term> = new Set<Term>()): Set<Term> {
   if (lang === 'zh') {
     const key = matchKey(text);
-    for (let i = 0; i + 2 <= key.length; i++) out.add(key.slice(i, i + 2));
+    for (let i = 0; i + 2 <= key.length; i++) into.add(bigram(key.charCodeAt(i), key.charCodeAt(i + 1)));
   } else {
-    for (const w of text.normalize('NFKC').toLowerCase().split(WORD_SPLIT)) if (w.length >= 3) out.add(w);
+    for (const w of text.normalize('NFKC').toLowerCase().split(WORD_SPLIT)) if (w.length >= 3) into.add(w);
   }
-  return out;
+  return into;
+}
+
+/** Two UTF-16 units → one number, one to one; a Han first unit (U+4E00–U+CDFF) gives a small integer. */
+function bigram(a: number, b: number): number {
+  return ((a - 0x4e00) & 0xffff) * 0x10000 + b - 0x40000000;
 }
 
 /** Count of `a`'s terms also in `b`. */
-export function shared(a: Set<string>, b: Set<string>): number {
+export function shared(a: Set<Term>, b: Set<Term>): number {
   let n = 0;
   for (const t of a) if (b.has(t)) n++;
   return n;

@@ -3,17 +3,31 @@ import type { LanguageRules } from './rules';
 
 const NOT_KEY = /[^\p{L}\p{N}]+/gu;
 
-/** Characters NFKC leaves alone (ASCII, CJK ideographs, common CJK and general punctuation). */
-const NFKC_STABLE = /^[\t\n\r\u0020-\u007f\u4e00-\u9fff\u3000-\u3037\u303b-\u303f\u2010-\u2027\u00a0]*$/;
+/** Characters NFKC leaves alone: ASCII, CJK ideographs, common CJK and general punctuation, NBSP. */
+function nfkcStable(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x20 && c <= 0x7f) ||
+    (c >= 0x3000 && c <= 0x3037) ||
+    (c >= 0x303b && c <= 0x303f) ||
+    (c >= 0x2010 && c <= 0x2027) ||
+    c === 0x09 ||
+    c === 0x0a ||
+    c === 0x0d ||
+    c === 0xa0
+  );
+}
 
 /** Matching key: NFKC, lower case, letters and digits only (punctuation and spaces never decide a match). */
 export function matchKey(text: string): string {
-  if (!NFKC_STABLE.test(text)) return text.normalize('NFKC').toLowerCase().replace(NOT_KEY, '');
-  // Fast path for the common case (CJK + ASCII + CJK punctuation): one pass, no regex.
+  // Fast path for the common case (only characters NFKC leaves alone): one pass, no regex; lower-cased
+  // only when it holds A–Z (nothing else kept here has a case).
   let out = '';
   let from = -1;
+  let upper = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (!nfkcStable(c)) return text.normalize('NFKC').toLowerCase().replace(NOT_KEY, '');
     const keep =
       (c >= 0x4e00 && c <= 0x9fff) ||
       (c >= 48 && c <= 57) ||
@@ -23,6 +37,7 @@ export function matchKey(text: string): string {
       (c >= 0x3021 && c <= 0x3029) ||
       (c >= 0x3031 && c <= 0x3035) ||
       (c >= 0x303b && c <= 0x303c);
+    if (c >= 65 && c <= 90) upper = true;
     if (keep && from < 0) from = i;
     if (!keep && from >= 0) {
       out += text.slice(from, i);
@@ -30,7 +45,7 @@ export function matchKey(text: string): string {
     }
   }
   if (from >= 0) out += text.slice(from);
-  return out.toLowerCase();
+  return upper ? out.toLowerCase() : out;
 }
 
 /** Strip closing quotes/brackets, then look at the last character. */
@@ -49,7 +64,7 @@ function endsWith(text: string, rule: RegExp): boolean {
 const TRAILING_SPACE = /\s+$/;
 
 /** How much of a long text's end the end-anchored rules look at first (a regex ending in `$` still scans from the start). */
-const TAIL = 64;
+const TAIL = 16;
 
 /**
  * `text.replace(trailing, '')` for a rule matching a run at the very end (`[…]+$`), looking only at

@@ -3,7 +3,7 @@
 // spaced slogans with no article after them are adverts, paragraphs after a notice heading are notice.
 import type { Item } from '../item';
 import { RULES } from '../rules';
-import { shared, terms } from '../terms';
+import { shared, terms, type Term } from '../terms';
 import { wantsMore } from '../sentence';
 
 /** A headline inside an article is a subhead when this share of its terms occur in the article's title and lede. */
@@ -48,14 +48,14 @@ const SKIPPED_AFTER_HEADLINE = new Set(['boilerplate', 'marker', 'caption', 'cre
 
 function decideHeadlines(items: Item[], single: boolean): void {
   let titled = false;
-  let ctx: Set<string> | null = null;
+  let ctx: Set<Term> | null = null;
   let needLede = false;
   let i = 0;
   while (i < items.length) {
     const it = items[i]!;
     if (it.kind === 'notice-head' || it.kind === 'advert') ctx = null;
     if (it.kind === 'paragraph' && needLede && ctx) {
-      for (const t of terms(it.text, it.lang)) ctx.add(t);
+      terms(it.text, it.lang, ctx);
       needLede = false;
     }
     if (it.kind !== 'heading') {
@@ -108,15 +108,15 @@ function decideHeadlines(items: Item[], single: boolean): void {
     } else {
       assignHeadline(run);
       titled = true;
-      ctx = new Set<string>();
-      for (const r of run) for (const t of terms(r.text, r.lang)) ctx.add(t);
+      ctx = new Set<Term>();
+      for (const r of run) terms(r.text, r.lang, ctx);
       needLede = true;
     }
     i = end;
   }
 }
 
-function isSubhead(h: Item, ctx: Set<string>): boolean {
+function isSubhead(h: Item, ctx: Set<Term>): boolean {
   if (h.hint === 'title' || h.hint === 'kicker' || h.hint === 'subtitle') return false;
   // The page's markup says "a heading inside the text", or it is numbered (三、问题的焦点): an article is open, so take it.
   if (h.hint === 'heading' || RULES[h.lang].numbered.test(h.text)) return true;

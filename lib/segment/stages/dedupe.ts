@@ -32,7 +32,7 @@ export function dedupe(w: Working): Working {
   // Postings: the first kept item holding a shingle, then (rarely) up to POSTING_CAP more.
   let expected = 0;
   for (const it of items) if (it.text.length <= MAX_NEAR) expected += it.text.length;
-  const first = new ShingleTable(expected);
+  const first = ShingleTable.reused(expected);
   const more = new Map<number, number[]>();
   const sizes = new Int32Array(items.length);
   const counts = new Int32Array(items.length);

@@ -4,7 +4,7 @@
 // article (and not with the one it sits in) is moved to that article's end.
 import type { Item, Working } from '../item';
 import { head } from '../text';
-import { shared, terms } from '../terms';
+import { shared, terms, type Term } from '../terms';
 
 /** How far back from a headline an echo run may reach. */
 const MAX_RUN = 12;
@@ -51,7 +51,7 @@ export function echoes(w: Working): Working {
     if (!candidates.some((p) => echoOf(p) !== undefined)) return;
 
     const nextTerms = regionTerms(items, g, end);
-    const prevTerms = prevStart >= 0 ? regionTerms(items, prevStart, Math.min(prevStart + 3, g)) : new Set<string>();
+    const prevTerms = prevStart >= 0 ? regionTerms(items, prevStart, Math.min(prevStart + 3, g)) : new Set<Term>();
     const run: { p: number; q?: number }[] = [];
     for (const p of candidates) {
       const q = echoOf(p);
@@ -106,8 +106,8 @@ export function echoes(w: Working): Working {
 }
 
 /** Terms of the items in [from, to), removed copies included (they are the article's own words). */
-function regionTerms(items: Item[], from: number, to: number): Set<string> {
-  const out = new Set<string>();
-  for (let k = from; k < to; k++) for (const t of terms(items[k]!.text, items[k]!.lang)) out.add(t);
+function regionTerms(items: Item[], from: number, to: number): Set<Term> {
+  const out = new Set<Term>();
+  for (let k = from; k < to; k++) terms(items[k]!.text, items[k]!.lang, out);
   return out;
 }

@@ -10,7 +10,7 @@ export function stutters(w: Working): Working {
   const extras: Extra[] = [...w.extras];
   const items = w.items.map((it) => {
     const re = RULES[it.lang].stutter;
-    if (!re || it.removed || !CHECKED.has(it.kind) || !it.text.includes('、')) return it;
+    if (!re || it.removed || !CHECKED.has(it.kind) || !mayStutter(it.text)) return it;
     let text = it.text;
     // 那个高兴、那个高兴、那个高兴 needs two passes; each pass only shortens the text.
     for (let pass = 0; pass < MAX_PASSES; pass++) {
@@ -26,4 +26,22 @@ export function stutters(w: Working): Working {
     return text === it.text ? it : { ...it, text };
   });
   return { items, extras };
+}
+
+/** Stutter items are 3–8 characters long (rules' `stutter`). */
+const MIN_ITEM = 3;
+const MAX_ITEM = 8;
+
+/**
+ * Cheap necessary check before the stutter rule runs: some 、 has the same 3–8 characters right
+ * before and right after it (X、X). Most paragraphs have none, and the rule's backreference is slow.
+ */
+function mayStutter(text: string): boolean {
+  for (let p = text.indexOf('、'); p >= 0; p = text.indexOf('、', p + 1)) {
+    for (let k = MIN_ITEM; k <= MAX_ITEM && k <= p; k++) {
+      if (p + 1 + k > text.length) break;
+      if (text.startsWith(text.slice(p - k, p), p + 1)) return true;
+    }
+  }
+  return false;
 }
