@@ -1,7 +1,7 @@
 // Keeps the search index in step with the clips, inside the caller's transaction.
 //
 // Index layout, decided by measurement (tests/bench/scenarios/store.ts, first table; numbers
-// in docs-notes/store.md). A clip is ~950 characters → ~850 distinct unigram/bigram terms.
+// in lib/store/README.md). A clip is ~950 characters → ~850 distinct unigram/bigram terms.
 // Candidate A, one IndexedDB entry per (term, clip) — a multiEntry `*terms` index on the clip —
 // measured in Chromium on 2,000 corpus clips: 55 KiB on disk per clip (→ ~5 GB at 100k), single
 // save p95 22–125 ms (850 index entries per put), and a query gets only primary keys: no term

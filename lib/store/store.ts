@@ -294,7 +294,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     return found.filter((c): c is StoredClip => c !== undefined);
   }
 
-  /** Full-text search; see docs-notes/store.md for the syntax. */
+  /** Full-text search; see lib/store/README.md for the syntax. */
   function search(query: string, filters: SearchFilters = {}, page: PageRequest = {}): Promise<SearchResult> {
     const parsed = parseQuery(query);
     const offset = page.offset ?? 0;
