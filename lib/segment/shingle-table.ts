@@ -79,8 +79,11 @@ export class HashSet {
   private stamps = new Int32Array(1 << 12);
   private epoch = 0;
 
-  /** `hashes` without repeats, in first-occurrence order; each hash XORed with `salt` (kept to 30 bits) first when `salt` is set. */
-  distinct(hashes: readonly number[], salt = 0): number[] {
+  /**
+   * `hashes` without repeats, in first-occurrence order; each hash XORed with `salt` (kept to 30 bits)
+   * first when `salt` is set. Compacts `hashes` in place and returns it (pass an array you own).
+   */
+  distinct(hashes: number[], salt = 0): number[] {
     if (this.keys.length < hashes.length * 2) {
       let cap = this.keys.length;
       while (cap < hashes.length * 2) cap <<= 1;
@@ -94,20 +97,21 @@ export class HashSet {
     }
     const { keys, stamps, epoch } = this;
     const mask = keys.length - 1;
-    const out: number[] = [];
+    let n = 0;
     for (let i = 0; i < hashes.length; i++) {
       const h = salt ? (hashes[i]! ^ salt) & 0x3fffffff : hashes[i]!;
       for (let slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
         if (stamps[slot] !== epoch) {
           stamps[slot] = epoch;
           keys[slot] = h;
-          out.push(h);
+          hashes[n++] = h;
           break;
         }
         if (keys[slot] === h) break;
       }
     }
-    return out;
+    hashes.length = n;
+    return hashes;
   }
 }
 

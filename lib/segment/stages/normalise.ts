@@ -12,7 +12,8 @@ export function normalise(blocks: Block[]): Item[] {
   const items: Item[] = [];
   blocks.forEach((block, i) => {
     const source = block.source ?? i;
-    const lines = block.text.replace(/\r\n?/g, '\n').replace(ZERO_WIDTH, '').split('\n').map(tidy).filter(Boolean);
+    const unix = block.text.includes('\r') ? block.text.replace(/\r\n?/g, '\n') : block.text;
+    const lines = unix.replace(ZERO_WIDTH, '').split('\n').map(tidy).filter(Boolean);
     if (lines.length === 0) return;
     for (const text of groupLines(lines)) {
       const item: Item = { text, kind: 'paragraph', lang: detectLang(text), source };
