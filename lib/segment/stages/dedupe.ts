@@ -22,6 +22,8 @@ const NONE: number[] = [];
 const CONTAINED = 0.9;
 
 const DEDUPED = new Set(['paragraph', 'caption', 'notice', 'title', 'kicker', 'subtitle', 'subhead', 'heading', 'advert']);
+/** Kinds matched as near-duplicates and fragments too (through the shingle index). */
+const NEAR = new Set(['paragraph', 'caption', 'notice']);
 const CONTENT = new Set(['paragraph', 'caption', 'notice', 'credit']);
 const HEADERS = new Set(['byline', 'notice-head', 'title', 'kicker', 'subtitle', 'subhead', 'heading']);
 const OPENERS = new Set(['title', 'kicker', 'notice-head', 'heading', 'advert']);
@@ -31,7 +33,7 @@ export function dedupe(w: Working): Working {
   const exact = new Map<string, number>();
   // Postings: the first kept item holding a shingle, then (rarely) up to POSTING_CAP more.
   let expected = 0;
-  for (const it of items) if (it.text.length <= MAX_NEAR) expected += it.text.length;
+  for (const it of items) if (NEAR.has(it.kind) && !it.removed && it.text.length <= MAX_NEAR) expected += keyText(it).length;
   const first = ShingleTable.reused(expected);
   const more = new Map<number, number[]>();
   const sizes = new Int32Array(items.length);
@@ -52,7 +54,7 @@ export function dedupe(w: Working): Working {
       mark(i, k, 'repeat');
       return;
     }
-    const near = (it.kind === 'paragraph' || it.kind === 'caption' || it.kind === 'notice') && key.length >= MIN_NEAR[it.lang] && key.length <= MAX_NEAR;
+    const near = NEAR.has(it.kind) && key.length >= MIN_NEAR[it.lang] && key.length <= MAX_NEAR;
     if (near) {
       // Captions are matched against captions, text against text: a caption may restate the article.
       const salt = it.kind === 'caption' ? CAPTION_SALT : 0;
