@@ -7,7 +7,8 @@ import { launch, type Session } from '../harness/chromium';
 import { waitForOverlay } from '../harness/demo';
 import { serve, type StaticServer } from '../harness/server';
 import { saveDeadlineMs } from '../../lib/messages';
-import { SAVE_INTERRUPTED_MESSAGE, SAVE_TIMEOUT_MESSAGE } from '../../components/reader/run';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Store } from '../../lib/store';
 import { EXTENSION } from './env';
 
@@ -106,11 +107,17 @@ const waitSaving = (page: Page) =>
       throw new Error(`${e.message}; save buttons: ${JSON.stringify(await saveStates(page))}`);
     });
 
+/** The overlay shows a failed save in the browser's UI language: accept the words of either locale we ship. */
+const FAULT_MESSAGES = ['en', 'zh_CN'].flatMap((locale) => {
+  const messages = JSON.parse(readFileSync(join(EXTENSION, '_locales', locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+  return [messages.errorInterrupted.message, messages.errorTimeout.message];
+});
+
 /** After the fault: a clear error, every article still on screen, each with a retry. */
 async function expectErrorWithRetry(page: Page) {
   await page.locator('[data-testid="reader-error"]').waitFor({ state: 'visible', timeout: saveDeadlineMs(ARTICLES) + 15_000 });
   const banner = (await page.locator('[data-testid="reader-error"]').textContent()) ?? '';
-  expect([SAVE_INTERRUPTED_MESSAGE, SAVE_TIMEOUT_MESSAGE].some((m) => banner.includes(m))).toBe(true);
+  expect(FAULT_MESSAGES.some((m) => banner.includes(m)), banner).toBe(true);
   expect(await page.locator('[data-testid="reader-article"]').count()).toBe(ARTICLES);
   expect(await saveStates(page)).toEqual({ error: ARTICLES });
   expect(await page.locator('[data-testid="reader-save-all"]').isEnabled()).toBe(true);
