@@ -109,7 +109,7 @@ const waitSaving = (page: Page) =>
 
 /** The overlay shows a failed save in the browser's UI language: accept the words of either locale we ship. */
 const FAULT_MESSAGES = ['en', 'zh_CN'].flatMap((locale) => {
-  const messages = JSON.parse(readFileSync(join(EXTENSION, '_locales', locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+  const messages = JSON.parse(readFileSync(join(EXTENSION, '_locales', locale, 'messages.json'), 'utf8')) as { errorInterrupted: { message: string }; errorTimeout: { message: string } };
   return [messages.errorInterrupted.message, messages.errorTimeout.message];
 });
 
