@@ -12,13 +12,6 @@ export function assemble(w: Working): { articles: Article[]; removed: Removed[] 
   const removed: Removed[] = [];
   let cur: Article | null = null;
 
-  const open = (kind: Article['kind'], title = ''): Article => {
-    const a = blank(kind, title);
-    articles.push(a);
-    return a;
-  };
-  const ensure = (): Article => (cur ??= open('article'));
-  const fresh = (a: Article) => a.body.length === 0 && !a.byline && !a.dateline;
 
   for (const it of w.items) {
     if (it.removed) {
@@ -27,35 +20,35 @@ export function assemble(w: Working): { articles: Article[]; removed: Removed[] 
     }
     switch (it.kind) {
       case 'kicker':
-        cur = open('article');
+        cur = open(articles, 'article');
         cur.kicker = it.text;
         break;
       case 'title':
       case 'heading':
         if (cur && cur.kind === 'article' && cur.kicker && !cur.title && fresh(cur)) cur.title = it.text;
-        else cur = open('article', it.text);
+        else cur = open(articles, 'article', it.text);
         break;
       case 'subtitle':
         if (cur && cur.title && !cur.subtitle && fresh(cur)) cur.subtitle = it.text;
-        else ensure().body.push({ type: 'subhead', text: it.text });
+        else (cur ??= open(articles, 'article')).body.push({ type: 'subhead', text: it.text });
         break;
       case 'subhead':
         if (cur) cur.body.push({ type: 'subhead', text: it.text });
-        else cur = open('article', it.text);
+        else cur = open(articles, 'article', it.text);
         break;
       case 'byline': {
         const a = cur && fresh(cur) ? cur : null;
         if (a) {
           a.byline = it.byline ?? null;
           a.dateline = it.dateline ?? null;
-        } else ensure().body.push({ type: 'paragraph', text: shownText(it) });
+        } else (cur ??= open(articles, 'article')).body.push({ type: 'paragraph', text: shownText(it) });
         break;
       }
       case 'paragraph': {
         // A dateline after the text of an untitled dispatch opens the next dispatch; under a headline
         // (a roundup of several dispatches) it stays in the article.
-        if (it.dateline && cur && cur.body.length > 0 && !cur.title) cur = open('article');
-        const a = ensure();
+        if (it.dateline && cur && cur.body.length > 0 && !cur.title) cur = open(articles, 'article');
+        const a = (cur ??= open(articles, 'article'));
         if (it.dateline && a.body.length === 0 && !a.dateline) {
           a.dateline = it.dateline;
           if (it.byline && !a.byline) a.byline = it.byline;
@@ -66,29 +59,29 @@ export function assemble(w: Working): { articles: Article[]; removed: Removed[] 
         break;
       }
       case 'caption': {
-        const c = open('caption');
+        const c = open(articles, 'caption');
         if (it.text) c.body.push({ type: 'paragraph', text: it.text });
         c.credit = it.credit ?? null;
         break;
       }
       case 'credit': {
-        const c = open('caption');
+        const c = open(articles, 'caption');
         c.credit = it.credit ?? null;
         break;
       }
       case 'notice-head':
-        cur = open('notice', it.text);
+        cur = open(articles, 'notice', it.text);
         break;
       case 'notice':
-        if (!cur || cur.kind !== 'notice') cur = open('notice');
+        if (!cur || cur.kind !== 'notice') cur = open(articles, 'notice');
         cur.body.push({ type: 'paragraph', text: it.text });
         break;
       case 'advert':
-        open('advert', it.text);
+        open(articles, 'advert', it.text);
         cur = null;
         break;
       default:
-        ensure().body.push({ type: 'paragraph', text: it.text });
+        (cur ??= open(articles, 'article')).body.push({ type: 'paragraph', text: it.text });
     }
   }
   for (const e of w.extras) {
@@ -99,6 +92,21 @@ export function assemble(w: Working): { articles: Article[]; removed: Removed[] 
   removed.sort((a, b) => (a.source ?? 0) - (b.source ?? 0));
   for (const a of articles) markTruncated(a);
   return { articles, removed };
+}
+
+// open/fresh are module functions, not closures made per call (under tsx's keepNames each closure
+// also costs a defineProperty of its name).
+
+/** A new article of `kind`, appended to `articles`. */
+function open(articles: Article[], kind: Article['kind'], title = ''): Article {
+  const a = blank(kind, title);
+  articles.push(a);
+  return a;
+}
+
+/** Nothing attached yet: a byline, dateline or subtitle may still join the headline. */
+function fresh(a: Article): boolean {
+  return a.body.length === 0 && !a.byline && !a.dateline;
 }
 
 function blank(kind: Article['kind'], title: string): Article {

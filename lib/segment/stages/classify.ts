@@ -12,20 +12,19 @@ function classifyOne(item: Item, r: LanguageRules): Item {
   const text = item.text;
   const out: Item = { ...item, kind: 'paragraph' };
   const short = text.length <= 80;
-  const set = (kind: Kind, extra: Partial<Item> = {}): Item => Object.assign(out, { kind }, extra);
   // A single character is text whatever it is (and 100,000 of them must stay cheap).
   if (text.length < 2) return out;
 
   if (short) {
     // Furniture is recognised whatever the line's script (网址:www… is mostly Latin).
     const f = furnitureKind(text, r);
-    if (f) return set(f.kind, f.extra);
+    if (f) return set(out, f.kind, f.extra);
     const m = r.marker.exec(text);
-    if (m) return set('marker', m.groups?.to ? { continuedOn: pageLabel(m.groups.to, item.lang) } : {});
-    if (r.noticeHead.test(text.replace(/\s+/g, ''))) return set('notice-head');
-    if (r.byline.test(text)) return set('byline', { byline: cleanPeople(text) });
+    if (m) return set(out, 'marker', m.groups?.to ? { continuedOn: pageLabel(m.groups.to, item.lang) } : {});
+    if (r.noticeHead.test(text.replace(/\s+/g, ''))) return set(out, 'notice-head');
+    if (r.byline.test(text)) return set(out, 'byline', { byline: cleanPeople(text) });
     const credit = r.creditOnly.exec(text);
-    if (credit?.groups?.credit) return set('credit', { credit: cleanPeople(credit.groups.credit) });
+    if (credit?.groups?.credit) return set(out, 'credit', { credit: cleanPeople(credit.groups.credit) });
   }
   for (const p of r.datelines) {
     const m = p.exec(text);
@@ -33,21 +32,30 @@ function classifyOne(item: Item, r: LanguageRules): Item {
     const rest = text.slice(m[0].length).trim();
     const found: Partial<Item> = { dateline: tidy(m.groups.dateline), lead: m[0].trim() };
     if (m.groups.byline) found.byline = cleanPeople(m.groups.byline);
-    if (!rest) return set('byline', found);
-    return set('paragraph', { ...found, text: rest });
+    if (!rest) return set(out, 'byline', found);
+    return set(out, 'paragraph', { ...found, text: rest });
   }
   if (r.captionTail.test(text)) {
     const m = r.captionCredit.exec(text);
     if (m?.groups?.credit && m.groups.text?.trim()) {
-      return set('caption', { text: m.groups.text.trim(), credit: cleanPeople(m.groups.credit) });
+      return set(out, 'caption', { text: m.groups.text.trim(), credit: cleanPeople(m.groups.credit) });
     }
   }
-  if (item.hint === 'caption' || r.captionLead.test(text)) return set('caption');
-  if (r.noticeBody.test(text)) return set('notice');
+  if (item.hint === 'caption' || r.captionLead.test(text)) return set(out, 'caption');
+  if (r.noticeBody.test(text)) return set(out, 'notice');
   if (short && r.mastheadWeak.some((p) => p.test(text))) out.weakMasthead = true;
-  if (item.hint === 'byline' && text.length <= 40) return set('byline', { byline: cleanPeople(text) });
-  if (headlineShaped(text, r, item.hint)) return set('heading');
+  if (item.hint === 'byline' && text.length <= 40) return set(out, 'byline', { byline: cleanPeople(text) });
+  if (headlineShaped(text, r, item.hint)) return set(out, 'heading');
   return out;
+}
+
+/**
+ * `out` as a `kind` with `extra` fields. A module function, not a closure made per block: a closure
+ * per call costs an allocation (and, under tsx's keepNames, a defineProperty of its name).
+ */
+function set(out: Item, kind: Kind, extra?: Partial<Item>): Item {
+  out.kind = kind;
+  return extra ? Object.assign(out, extra) : out;
 }
 
 const TABLES = Object.values(RULES);

@@ -18,7 +18,6 @@ const MAX_NEAR = 20_000;
 const POSTING_CAP = 4;
 const NEAR_BOTH = 0.8;
 const CAPTION_SALT = 0x1bd1e995;
-const NONE: number[] = [];
 const CONTAINED = 0.9;
 
 const DEDUPED = new Set(['paragraph', 'caption', 'notice', 'title', 'kicker', 'subtitle', 'subhead', 'heading', 'advert']);
@@ -40,18 +39,13 @@ export function dedupe(w: Working): Working {
   const counts = new Int32Array(items.length);
   const touched: number[] = [];
 
-  const mark = (i: number, k: number, detail: string) => {
-    items[i]!.removed = { reason: 'duplicate', detail, duplicateOf: head(items[k]!.text || items[k]!.credit || '') };
-    items[i]!.dupOf = k;
-  };
-
   items.forEach((it, i) => {
     if (it.removed || !DEDUPED.has(it.kind)) return;
     const key = keyOf(it);
     if (key.length < MIN_EXACT[it.lang]) return;
     const k = exact.get(key);
     if (k !== undefined && !items[k]!.removed) {
-      mark(i, k, 'repeat');
+      mark(items, i, k, 'repeat');
       return;
     }
     const near = NEAR.has(it.kind) && key.length >= MIN_NEAR[it.lang] && key.length <= MAX_NEAR;
@@ -60,35 +54,38 @@ export function dedupe(w: Working): Working {
       const salt = it.kind === 'caption' ? CAPTION_SALT : 0;
       const s = distinct(shingles(keyText(it), it.lang, it.kind === 'caption' ? undefined : key), salt);
       touched.length = 0;
-      const count = (j: number) => {
-        if (items[j]!.removed) return;
-        if (counts[j] === 0) touched.push(j);
-        counts[j]!++;
-      };
+      // Shingles whose postings are full: a kept item holding them may not have been counted.
+      let capped = 0;
       for (const h of s) {
         const j = first.get(h);
         if (j < 0) continue;
-        count(j);
-        if (j !== i) for (const k of more.get(h) ?? NONE) count(k);
+        count(items, j, counts, touched);
+        if (j === i) continue;
+        const list = more.get(h);
+        if (!list) continue;
+        for (const k of list) count(items, k, counts, touched);
+        if (list.length >= POSTING_CAP) capped++;
       }
       let best = -1;
       let bestHits = 0;
-      for (const j of touched) {
-        if (counts[j]! > bestHits) [best, bestHits] = [j, counts[j]!];
-        counts[j] = 0;
+      for (const j of touched) if (counts[j]! > bestHits) [best, bestHits] = [j, counts[j]!];
+      if (capped && !(best >= 0 && decides(bestHits, s.length, sizes[best]!))) {
+        const exact = recount(items, touched, counts, sizes, s, salt, capped);
+        if (exact[1] > bestHits) [best, bestHits] = exact;
       }
+      for (const j of touched) counts[j] = 0;
       if (best >= 0) {
         const covThis = bestHits / s.length;
         const covKept = Math.min(1, bestHits / sizes[best]!);
         if (covThis >= NEAR_BOTH && covKept >= NEAR_BOTH) {
-          mark(i, best, 'near-duplicate');
+          mark(items, i, best, 'near-duplicate');
           return;
         }
         if (covThis >= CONTAINED && !selfQuoted(it.text)) {
-          mark(i, best, 'fragment');
+          mark(items, i, best, 'fragment');
           return;
         }
-        if (covKept >= CONTAINED && !selfQuoted(items[best]!.text)) mark(best, i, 'fragment');
+        if (covKept >= CONTAINED && !selfQuoted(items[best]!.text)) mark(items, best, i, 'fragment');
       }
       for (const h of s) {
         const j = first.setIfAbsent(h, i);
@@ -105,6 +102,56 @@ export function dedupe(w: Working): Working {
 
   dropOrphanHeaders(items);
   return { ...w, items };
+}
+
+// Module functions rather than closures made per call or per item (each closure is an allocation
+// and, under tsx's keepNames, a defineProperty of its name).
+
+function mark(items: Item[], i: number, k: number, detail: string): void {
+  items[i]!.removed = { reason: 'duplicate', detail, duplicateOf: head(items[k]!.text || items[k]!.credit || '') };
+  items[i]!.dupOf = k;
+}
+
+/** Candidates whose capped count is re-checked exactly, at most. */
+const RECOUNTED = 3;
+
+/** Would `hits` shared shingles make an item of `n` shingles a repeat of (or contain) one of `m`? */
+function decides(hits: number, n: number, m: number): boolean {
+  return (hits >= NEAR_BOTH * n && hits >= NEAR_BOTH * m) || hits >= CONTAINED * n || hits >= CONTAINED * m;
+}
+
+/**
+ * Where full postings may have hidden shared shingles (`capped` of them), the candidates whose count
+ * could then reach a decision are counted exactly (their shingles recomputed, against this item's
+ * `mine`): whether a paragraph is a near-duplicate must not depend on how many other paragraphs
+ * earlier on the page happen to share its common clauses (else cleaning the cleaned text could
+ * decide differently). Rare: most candidates share a few common shingles and cannot reach a
+ * threshold even with every capped one. Returns the best exactly counted candidate, or [-1, 0].
+ */
+function recount(items: Item[], touched: number[], counts: Int32Array, sizes: Int32Array, mine: number[], salt: number, capped: number): [number, number] {
+  const open = touched.filter((j) => decides(counts[j]! + capped, mine.length, sizes[j]!));
+  if (open.length === 0) return [-1, 0];
+  const top = open.sort((a, b) => counts[b]! - counts[a]!).slice(0, RECOUNTED);
+  const set = new Set(mine);
+  let best = -1;
+  let bestHits = 0;
+  for (const j of top) {
+    let hits = 0;
+    for (const h of distinct(shinglesOf(items[j]!), salt)) if (set.has(h)) hits++;
+    if (hits > bestHits) [best, bestHits] = [j, hits];
+  }
+  return [best, bestHits];
+}
+
+function shinglesOf(it: Item): number[] {
+  return shingles(keyText(it), it.lang, it.kind === 'caption' ? undefined : keyOf(it));
+}
+
+/** One more shared shingle with kept item `j` (removed items no longer count). */
+function count(items: Item[], j: number, counts: Int32Array, touched: number[]): void {
+  if (items[j]!.removed) return;
+  if (counts[j] === 0) touched.push(j);
+  counts[j]!++;
 }
 
 /**

@@ -1,7 +1,8 @@
 // Working → Working: echoes before a headline. Paragraphs printed just before a headline that repeat
 // that headline's article are the stray copies (the in-place copy after the headline is kept
 // instead); a non-duplicate paragraph in the same run that shares rare terms with the following
-// article (and not with the one it sits in) is moved to that article's end.
+// article (and not with the one it sits in) is moved to that article's end. A paragraph that names
+// its own article's headline more than the next one's is that article's tail, not an echo.
 import type { Item, Working } from '../item';
 import { head } from '../text';
 import { shared, terms, type Term } from '../terms';
@@ -39,7 +40,6 @@ export function echoes(w: Working): Working {
     if (items[g]!.removed) return;
     const end = bounds[n + 1] ?? items.length;
     const prevStart = n > 0 ? bounds[n - 1]! : -1;
-    const echoOf = (p: number) => (dupBy.get(p) ?? []).find((q) => q > g && q < end);
     // Cheap test first: is any paragraph just before the headline repeated inside its article?
     const candidates: number[] = [];
     for (let p = g - 1; p > prevStart && candidates.length < MAX_RUN; p--) {
@@ -48,18 +48,23 @@ export function echoes(w: Working): Working {
       if (it.kind !== 'paragraph' || it.removed) break;
       candidates.push(p);
     }
-    if (!candidates.some((p) => echoOf(p) !== undefined)) return;
+    if (!candidates.some((p) => echoOf(dupBy, p, g, end) !== undefined)) return;
 
     const nextTerms = regionTerms(items, g, end);
     const prevTerms = prevStart >= 0 ? regionTerms(items, prevStart, Math.min(prevStart + 3, g)) : new Set<Term>();
     const run: { p: number; q?: number }[] = [];
+    const nextHead = terms(items[g]!.text, items[g]!.lang);
+    const prevHead = prevStart >= 0 ? terms(items[prevStart]!.text, items[prevStart]!.lang) : new Set<Term>();
     for (const p of candidates) {
-      const q = echoOf(p);
+      const own = terms(items[p]!.text, items[p]!.lang);
+      const q = echoOf(dupBy, p, g, end);
       if (q !== undefined) {
+        // The tail of the article it sits in, repeated inside the next one (it names its own
+        // headline's words more than the next headline's), is not an echo: that later copy goes.
+        if (shared(own, prevHead) > shared(own, nextHead)) break;
         run.push({ p, q });
         continue;
       }
-      const own = terms(items[p]!.text, items[p]!.lang);
       const toNext = shared(own, nextTerms);
       if (toNext >= MIN_AFFINITY && toNext >= AFFINITY_RATIO * shared(own, prevTerms)) run.push({ p });
       else break;
@@ -103,6 +108,12 @@ export function echoes(w: Working): Working {
     for (const s of moves.get(it) ?? []) out.push(s);
   }
   return { ...w, items: out };
+}
+
+/** The copy of item `p` inside the article (g, end), if any (a module function: no closure per headline). */
+function echoOf(dupBy: Map<number, number[]>, p: number, g: number, end: number): number | undefined {
+  for (const q of dupBy.get(p) ?? []) if (q > g && q < end) return q;
+  return undefined;
 }
 
 /** Terms of the items in [from, to), removed copies included (they are the article's own words). */

@@ -50,6 +50,16 @@ describe('dedupe', () => {
     const quote = '“绿水青山就是金山银山，这是我们一直坚持的发展理念和行动指南。”';
     expect(removed(`县委书记在调研时说，${quote.slice(1, -1)}\n\n${quote}`)).toEqual([]);
   });
+  it('finds a near-duplicate whatever came before it: common clauses that fill the postings do not hide it', () => {
+    const common = '下一步，将继续完善服务体系，提升服务质效。';
+    const a = `高港区推进关爱项目第30项工作，区总工会开展送清凉慰问活动，向一线职工送去清凉大礼包。${common}`;
+    const b = `高港区推进关爱项目第31项工作，区总工会开展送清凉慰问活动，向一线职工送去清凉大礼包，${common}`;
+    const topics = ['春耕生产全面展开，农机手抢抓农时', '社区法律服务进万家，律师坐班答疑', '职工技能比武大赛开幕，三百名选手同台竞技', '城南公园改造完工，市民纷纷前来游览', '乡村振兴开新局，特色产业带动增收', '快递驿站进小区，末端配送更便捷', '老旧小区加装电梯，居民出行不再难', '夜间经济点亮街区，消费活力持续释放'];
+    const before = topics.map((t) => `${t}。${common}`);
+    const detail = (page: string[]) => run(page.join('\n\n')).find((i) => i.text === b)?.removed?.detail;
+    expect(detail([a, b])).toBe('near-duplicate');
+    expect(detail([...before, a, b])).toBe('near-duplicate');
+  });
   it('removes repeated English lines with word shingles', () => {
     const line = 'The City Council met on Tuesday evening with all members present';
     expect(removed(`${line}.\n\nMinutes of the last meeting were read.\n\n${line}.`)).toEqual([[line.slice(0, 10), 'repeat']]);

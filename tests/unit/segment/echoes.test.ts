@@ -37,4 +37,9 @@ describe('echoes', () => {
     const items = run([A_TITLE, A1, A2, A2, B_TITLE, B1, B2].join('\n\n'));
     expect(items.filter((i) => i.text === A2).map((i) => i.removed?.detail)).toEqual([undefined, 'repeat']);
   });
+  it('counter-case: the tail of an article repeated inside the next one stays with its own article', () => {
+    const tail = `${A_TITLE}推进会上，各协会负责人交流了服务新就业群体的经验做法。`;
+    const items = run([A_TITLE, A1, tail, B_TITLE, B1, B2, tail].join('\n\n'));
+    expect(items.filter((i) => i.text === tail).map((i) => i.removed?.detail)).toEqual([undefined, 'repeat']);
+  });
 });
