@@ -5,7 +5,7 @@
 // rows. Three passes, each in short read transactions (a save waits at most one chunk's read):
 //   1. the segment columns (one segment row at a time) → a sorted Uint32Array of the documents
 //      segments hold (4 bytes per indexed document), plus the pending and dead document numbers (small sets);
-//   2. segment by segment: that segment's posting rows (still encoded: ~14 KiB per document, at
+//   2. segment by segment: that segment's head and positions rows (still encoded: ~14 KiB per document, at
 //      most SEGMENT_MAX documents), then its clips `chunkSize` at a time (a seq range read); the
 //      expected postings of one chunk are computed, compared with the rows, and dropped;
 //   3. every clip `chunkSize` at a time by primary key: the per-clip checks (live flag, dead,
@@ -17,7 +17,7 @@
 // moved during the check, the whole check runs again (up to RETRIES times), so reported problems
 // come from a run no write overlapped — or, if writes never stop, the last run's, with a note.
 import { BUCKETS, bucketOf, PostingReader, type Posting } from './codec';
-import type { PendingRow, PostingRow, StoredClip, Tables } from './db';
+import type { PendingRow, PositionRow, PostingRow, StoredClip, Tables } from './db';
 import { docIndexOf, docIndexOfPending } from './indexer';
 import { clipKeysOf } from './key';
 
@@ -188,24 +188,47 @@ async function checkSegment(
   const loaded = await read(async () => {
     const seg = await T.segs.get(s);
     const rows: PostingRow[] = [];
+    const posRows: PositionRow[] = [];
     for (let b = 0; b < BUCKETS; b += ROW_BATCH) {
       // The table's key type says [string, number]; the stored key is [bucket, segment], both numbers.
       const keys = Array.from({ length: Math.min(ROW_BATCH, BUCKETS - b) }, (_, i) => [b + i, s] as unknown as [string, number]);
-      for (const r of await T.postings.bulkGet(keys)) if (r) rows.push(r);
+      const [heads, pos] = await Promise.all([T.postings.bulkGet(keys), T.positions.bulkGet(keys)]);
+      for (const r of heads) if (r) rows.push(r);
+      for (const r of pos) if (r) posRows.push(r);
     }
-    return { seg, rows };
+    return { seg, rows, posRows };
   });
   const { seg, rows } = loaded;
-  seen('postings', rows.length);
+  seen('postings', rows.length + loaded.posRows.length);
   if (!seg) return; // deleted since pass 1 (a concurrent write; the stamp catches it)
   const members = new Map<number, number>(); // seq → its column index in the segment
   seg.seqs.forEach((q, i) => members.set(q, i));
-  // Row-level checks, once per segment.
-  for (const row of rows) {
+  // Row-level checks, once per segment: every head row has its aligned positions row and nothing else does.
+  const posOf = new Map(loaded.posRows.map((r) => [r.b, r]));
+  const headBuckets = new Set(rows.map((r) => r.b));
+  for (const b of posOf.keys()) if (!headBuckets.has(b)) note(`positions row for bucket ${b} of segment ${s} without its head row`);
+  const aligned = rows.filter((row) => {
+    const p = posOf.get(row.b);
+    if (!p) note(`bucket ${row.b} of segment ${s} has no positions row`);
+    else if (p.offs.length !== row.offs.length) note(`bucket ${row.b} of segment ${s}: positions row holds ${p.offs.length - 1} lists for ${row.terms.length} terms`);
+    else return true;
+    return false;
+  });
+  const reader = (row: PostingRow, i: number) => {
+    const p = posOf.get(row.b)!;
+    return PostingReader.split(row.blob.subarray(row.offs[i]!, row.offs[i + 1]!), p.blob.subarray(p.offs[i]!, p.offs[i + 1]!));
+  };
+  for (const row of aligned) {
+    const p = posOf.get(row.b)!;
     row.terms.forEach((term, i) => {
       if (bucketOf(term) !== row.b) note(`term "${term}" stored in bucket ${row.b}, not ${bucketOf(term)}`);
-      const r = new PostingReader(row.blob.subarray(row.offs[i]!, row.offs[i + 1]!));
-      while (r.next()) if (!members.has(r.seq)) note(`posting of "${term}" for document ${r.seq} in segment ${s}, which does not hold it`);
+      const r = reader(row, i);
+      let end = 0;
+      while (r.next()) {
+        end = r.posEnd;
+        if (!members.has(r.seq)) note(`posting of "${term}" for document ${r.seq} in segment ${s}, which does not hold it`);
+      }
+      if (end !== p.offs[i + 1]! - p.offs[i]!) note(`positions of "${term}" in segment ${s} do not line up with its postings`);
     });
   }
   const seqs = [...seg.seqs].sort((a, b) => a - b);
@@ -222,9 +245,9 @@ async function checkSegment(
     for (const q of slice) if (!bySeq.has(q) && !dead.has(q)) note(`document ${q} is indexed but belongs to no clip`);
     // This slice's stored postings: seq → term → posting (positions decoded only for the slice).
     const have = new Map<number, Map<string, Posting>>(clips.map((c) => [c.seq, new Map()]));
-    for (const row of rows) {
+    for (const row of aligned) {
       row.terms.forEach((term, i) => {
-        const r = new PostingReader(row.blob.subarray(row.offs[i]!, row.offs[i + 1]!));
+        const r = reader(row, i);
         while (r.next()) {
           const m = have.get(r.seq);
           if (m) m.set(term, { seq: r.seq, count: r.count, titleCount: r.titleCount, positions: r.positions() });

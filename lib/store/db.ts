@@ -1,9 +1,9 @@
 // The Dexie database: versioned stores and their upgrades. Each version's schema stays listed
 // so a browser holding any earlier version upgrades step by step without losing clips.
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { TermDict } from './codec';
+import type { PositionsDict, TermDict } from './codec';
 import type { Clip } from './types';
-import { upgradeV1toV2 } from './migrate';
+import { upgradeV1toV2, upgradeV2toV3 } from './migrate';
 
 /** A clip as stored: the public Clip plus internal bookkeeping (stripped on read/export). */
 export interface StoredClip extends Clip {
@@ -15,8 +15,14 @@ export interface StoredClip extends Clip {
   keys: string[];
 }
 
-/** The posting lists of one segment for the terms of one bucket (see codec.ts bucketOf). */
+/** The head lists (seq, count, title count) of one segment for the terms of one bucket (see codec.ts bucketOf). */
 export interface PostingRow extends TermDict {
+  b: number;
+  s: number;
+}
+
+/** The positions lists of the same bucket and segment, aligned with the PostingRow's terms (v3). */
+export interface PositionRow extends PositionsDict {
   b: number;
   s: number;
 }
@@ -55,13 +61,14 @@ export interface MetaRow {
 export interface Tables {
   clips: Table<StoredClip, string>;
   postings: Table<PostingRow, [string, number]>;
+  positions: Table<PositionRow, [string, number]>;
   segs: Table<SegmentRow, number>;
   pending: Table<PendingRow, number>;
   dead: Table<{ q: number }, number>;
   meta: Table<MetaRow, string>;
 }
 
-export const TABLE_NAMES = ['clips', 'postings', 'segs', 'pending', 'dead', 'meta'] as const;
+export const TABLE_NAMES = ['clips', 'postings', 'positions', 'segs', 'pending', 'dead', 'meta'] as const;
 
 /** Version 1: clips only, no search index (the first release's schema; kept for upgrades). */
 export const SCHEMA_V1 = { clips: 'id, key, savedAt, deletedAt, paper, date' };
@@ -76,11 +83,15 @@ export const SCHEMA_V2 = {
   meta: 'k',
 };
 
-export const DB_VERSION = 2;
+/** Version 3: segment postings split into head rows (`postings`) and their positions (`positions`). */
+export const SCHEMA_V3 = { ...SCHEMA_V2, positions: '[b+s]' };
+
+export const DB_VERSION = 3;
 
 export class ClipDB extends Dexie implements Tables {
   clips!: Table<StoredClip, string>;
   postings!: Table<PostingRow, [string, number]>;
+  positions!: Table<PositionRow, [string, number]>;
   segs!: Table<SegmentRow, number>;
   pending!: Table<PendingRow, number>;
   dead!: Table<{ q: number }, number>;
@@ -94,6 +105,9 @@ export class ClipDB extends Dexie implements Tables {
     this.version(2)
       .stores(SCHEMA_V2)
       .upgrade((tx) => upgradeV1toV2(tablesOf(tx)));
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade((tx) => upgradeV2toV3(tablesOf(tx)));
     // A random epoch per database: caches of immutable index rows are keyed by it (see search.ts).
     this.on('populate', (tx) => {
       void tx.table('meta').put({ k: 'epoch', v: newEpoch() });
@@ -105,16 +119,35 @@ export function newEpoch(): number {
   return Math.floor(Math.random() * 2 ** 48);
 }
 
-/** The same tables seen through a transaction (used in upgrades). */
+/**
+ * The same tables seen through a transaction (used in upgrades). Looked up on use: an earlier
+ * version's upgrade runs before later versions' tables exist.
+ */
 export function tablesOf(tx: Pick<Transaction, 'table'>): Tables {
+  const t = (name: (typeof TABLE_NAMES)[number]) => tx.table(name);
   return {
-    clips: tx.table('clips'),
-    postings: tx.table('postings'),
-    segs: tx.table('segs'),
-    pending: tx.table('pending'),
-    dead: tx.table('dead'),
-    meta: tx.table('meta'),
-  };
+    get clips() {
+      return t('clips');
+    },
+    get postings() {
+      return t('postings');
+    },
+    get positions() {
+      return t('positions');
+    },
+    get segs() {
+      return t('segs');
+    },
+    get pending() {
+      return t('pending');
+    },
+    get dead() {
+      return t('dead');
+    },
+    get meta() {
+      return t('meta');
+    },
+  } as Tables;
 }
 
 const instances = new Map<string, ClipDB>();

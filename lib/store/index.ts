@@ -2,7 +2,7 @@
 // Usage: `const store = createStore(openClipDB())` (or `getStore()` for the extension's database),
 // then `store.saveClips(...)`, `store.search(...)`, … Every method is async and typed; write
 // failures reject with a StoreError whose `code` is 'quota' | 'closed' | 'invalid' | 'unknown'.
-export { ClipDB, openClipDB, defaultClipDB, DB_VERSION, SCHEMA_V1, SCHEMA_V2 } from './db';
+export { ClipDB, openClipDB, defaultClipDB, DB_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './db';
 export type { StoredClip } from './db';
 export { createStore, getStore, toClip, TRASH_DAYS, DEFAULT_LIMIT } from './store';
 export type { Store, StoreOptions } from './store';

@@ -9,13 +9,14 @@
 // candidate clip would have to be loaded. Candidate B (chosen), postings packed per (bucket,
 // segment): a segment is a batch of documents written together; its posting lists (doc, tf,
 // title tf, positions; varint bytes) are grouped into at most BUCKETS rows by a hash of the term,
-// so a query reads one key range per term and does the rest in memory. Same 2,000 clips:
+// so a query reads one key range per term and does the rest in memory (since v3 each row is a
+// head row and a positions row, so a one- or two-character term reads no positions). Same 2,000 clips:
 // 14 KiB per clip, single save p95 5 ms. Single saves would make one-document segments, so a
 // new document first goes to `pending` (its whole posting map in one row: one put per save);
 // when MERGE_AT documents wait they are merged into a segment. Positions make multi-character
 // terms and phrases exact from the index alone (默认 never matches 默想).
-import { bucketOf, decodePostings, encodeDict, type Posting } from './codec';
-import type { PendingRow, SegmentRow, StoredClip, Tables } from './db';
+import { bucketOf, decodePostings, encodeDict, encodeSplitDict, type Posting } from './codec';
+import type { PendingRow, PositionRow, PostingRow, SegmentRow, StoredClip, Tables } from './db';
 import { docTerms } from './tokens';
 import type { ArticleKind } from '../types';
 
@@ -105,7 +106,13 @@ async function writeSegment(T: Tables, docs: DocIndex[]): Promise<number> {
       else lists.set(term, [p]);
     }
   }
-  const rows = [...buckets].map(([b, lists]) => ({ b, s, ...encodeDict(lists) }));
+  const heads: PostingRow[] = [];
+  const positions: PositionRow[] = [];
+  for (const [b, lists] of buckets) {
+    const { head, pos } = encodeSplitDict(lists);
+    heads.push({ b, s, ...head });
+    positions.push({ b, s, ...pos });
+  }
   const papers: string[] = [];
   const paperAt = new Map<string, number>();
   const seg: SegmentRow = {
@@ -127,8 +134,7 @@ async function writeSegment(T: Tables, docs: DocIndex[]): Promise<number> {
     }),
     papers,
   };
-  await T.postings.bulkPut(rows);
-  await T.segs.put(seg);
+  await Promise.all([T.postings.bulkPut(heads), T.positions.bulkPut(positions), T.segs.put(seg)]);
   return s;
 }
 

@@ -1,17 +1,53 @@
-// Schema upgrades: v1 (clips only) → v2 (dedupe keys, seq, live flag, search index).
-import { newEpoch, type StoredClip, type Tables } from './db';
+// Schema upgrades: v1 (clips only) → v2 (dedupe keys, seq, live flag, search index) → v3 (segment
+// postings split into head and positions rows). Each runs inside the versionchange transaction,
+// so a failure leaves the database at its old version with every clip.
+import { BUCKETS, decodePostings, encodeSplitDict, type Posting } from './codec';
+import { newEpoch, type PostingRow, type StoredClip, type Tables } from './db';
 import { indexClips, nextCounter } from './indexer';
 import { clipKeysOf } from './key';
 
-/** Fills the v2 fields of every v1 clip and indexes them all, inside the upgrade transaction. */
+/**
+ * Fills the v2 fields of every v1 clip. The index is built by the v3 upgrade that always follows
+ * (in the v3 layout, whose table does not exist yet at this step): a `reindex` mark tells it to.
+ */
 export async function upgradeV1toV2(T: Tables): Promise<void> {
   await T.meta.put({ k: 'epoch', v: newEpoch() });
   const clips = (await T.clips.toArray()) as Partial<StoredClip>[];
   if (clips.length === 0) return;
   const first = await nextCounter(T, 'seq', clips.length);
-  const upgraded = clips.map((c, i) => withV2Fields(c, first + i));
-  await T.clips.bulkPut(upgraded);
-  await indexClips(T, upgraded);
+  await T.clips.bulkPut(clips.map((c, i) => withV2Fields(c, first + i)));
+  await T.meta.put({ k: 'reindex', v: 1 });
+}
+
+/** Buckets converted per step of the v2 → v3 upgrade (bounds its memory: ~1/64 of the index at a time). */
+const SPLIT_STEP = 64;
+
+/**
+ * v2 → v3: every v2 segment row (positions inside each posting) becomes a head row and a
+ * positions row with the same postings; a database coming from v1 is indexed here instead.
+ */
+export async function upgradeV2toV3(T: Tables): Promise<void> {
+  if (await T.meta.get('reindex')) {
+    await indexClips(T, await T.clips.toArray());
+    await T.meta.delete('reindex');
+    return;
+  }
+  for (let b = 0; b < BUCKETS; b += SPLIT_STEP) {
+    // Keys are [bucket, segment], both numbers (the table's key type says [string, number]).
+    const lo = [b, -Infinity] as unknown as [string, number];
+    const hi = [b + SPLIT_STEP, -Infinity] as unknown as [string, number];
+    const rows: PostingRow[] = await T.postings.where('[b+s]').between(lo, hi, true, false).toArray();
+    if (rows.length === 0) continue;
+    const heads: PostingRow[] = [];
+    const positions = rows.map((row) => {
+      const lists = new Map<string, Posting[]>();
+      row.terms.forEach((term, i) => lists.set(term, decodePostings(row.blob.subarray(row.offs[i]!, row.offs[i + 1]!))));
+      const { head, pos } = encodeSplitDict(lists);
+      heads.push({ b: row.b, s: row.s, ...head });
+      return { b: row.b, s: row.s, ...pos };
+    });
+    await Promise.all([T.postings.bulkPut(heads), T.positions.bulkPut(positions)]);
+  }
 }
 
 /** A v1 record with the fields v2 added (and defaults for any the v1 writer may have left out). */

@@ -1,8 +1,8 @@
 // Query execution over the index: parsed query + filters → ranked document numbers.
 // Every read is a plain Dexie read, so useLiveQuery re-runs a search when any table changes.
 import Dexie from 'dexie';
-import { bucketOf, decodePositions, dictLookup, PostingReader } from './codec';
-import type { PendingRow, PostingRow, SegmentRow, StoredClip, Tables } from './db';
+import { bucketOf, decodePositions, dictIndex, dictLookup, PostingReader } from './codec';
+import type { PendingRow, PositionRow, PostingRow, SegmentRow, StoredClip, Tables } from './db';
 import { dateNum, KIND_CODES } from './indexer';
 import type { ParsedQuery, QueryItem } from './query';
 import type { SearchFilters } from './types';
@@ -84,14 +84,17 @@ interface Snapshot {
   dead: number[];
   trashed: StoredClip[];
   tagged: StoredClip[] | null;
-  /** Bucket → that bucket's rows across segments. */
+  /** Bucket → that bucket's head rows across segments. */
   buckets: Map<number, PostingRow[]>;
+  /** Bucket → segment → positions row, for the buckets of terms whose positions the query needs. */
+  positions: Map<number, Map<number, PositionRow>>;
   cache: DbCache | null;
   sig: string;
 }
 
-async function readSnapshot(T: Tables, filters: SearchFilters, terms: string[]): Promise<Snapshot> {
+async function readSnapshot(T: Tables, filters: SearchFilters, terms: string[], positional: Set<string>): Promise<Snapshot> {
   const bucketIds = [...new Set(terms.map(bucketOf))];
+  const posBucketIds = [...new Set([...positional].map(bucketOf))];
   // Independent reads go out together: in Chromium each await is a round trip to the browser process.
   const [maxRow, epochRow, segKeys, pendingKeys, dead, trashed, tagged, ...rows] = await Promise.all([
     T.meta.get('seq'),
@@ -102,7 +105,10 @@ async function readSnapshot(T: Tables, filters: SearchFilters, terms: string[]):
     T.clips.where('[live+savedAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray(),
     filters.tag !== undefined ? T.clips.where('tags').equals(filters.tag).toArray() : null,
     ...bucketIds.map((b) => T.postings.where('[b+s]').between([b, Dexie.minKey], [b, Dexie.maxKey]).toArray()),
+    ...posBucketIds.map((b) => T.positions.where('[b+s]').between([b, Dexie.minKey], [b, Dexie.maxKey]).toArray()),
   ]);
+  const headRows = rows.slice(0, bucketIds.length) as PostingRow[][];
+  const posRows = rows.slice(bucketIds.length) as PositionRow[][];
   let cache: DbCache | null = null;
   if (epochRow) {
     cache = caches.get(T) ?? null;
@@ -137,7 +143,8 @@ async function readSnapshot(T: Tables, filters: SearchFilters, terms: string[]):
     dead,
     trashed,
     tagged,
-    buckets: new Map(bucketIds.map((b, i) => [b, rows[i]!])),
+    buckets: new Map(bucketIds.map((b, i) => [b, headRows[i]!])),
+    positions: new Map(posBucketIds.map((b, i) => [b, new Map(posRows[i]!.map((r) => [r.s, r]))])),
     cache: c,
     sig: `${maxSeq}|${segKeys.join(',')}|${pendingKeys.join(',')}`,
   };
@@ -238,22 +245,32 @@ function loadColumns(snap: Snapshot, filters: SearchFilters): Columns {
 /** Every posting of a term; where its positions are (src/ps/pe) only when `positions` is asked for. */
 function gramHits(snap: Snapshot, term: string, positions: boolean): GramHits {
   const h: GramHits = { seqs: [], counts: [], titleCounts: [], src: [], ps: [], pe: [] };
-  const add = (list: Uint8Array | null) => {
-    if (!list) return;
-    const r = new PostingReader(list);
+  const add = (r: PostingReader) => {
     while (r.next()) {
       h.seqs.push(r.seq);
       h.counts.push(r.count);
       h.titleCounts.push(r.titleCount);
       if (positions) {
-        h.src.push(list);
+        h.src.push(r.src);
         h.ps.push(r.posStart);
         h.pe.push(r.posEnd);
       }
     }
   };
-  for (const row of snap.buckets.get(bucketOf(term)) ?? []) add(dictLookup(row, term));
-  for (const p of snap.pending) add(dictLookup(p, term));
+  const b = bucketOf(term);
+  const posRows = positions ? snap.positions.get(b) : undefined;
+  for (const row of snap.buckets.get(b) ?? []) {
+    const i = dictIndex(row, term);
+    if (i < 0) continue;
+    const head = row.blob.subarray(row.offs[i]!, row.offs[i + 1]!);
+    const p = posRows?.get(row.s);
+    if (positions && !p) throw new Error(`index: positions row ${b}/${row.s} is missing`);
+    add(PostingReader.split(head, p ? p.blob.subarray(p.offs[i]!, p.offs[i + 1]!) : null));
+  }
+  for (const p of snap.pending) {
+    const list = dictLookup(p, term);
+    if (list) add(new PostingReader(list));
+  }
   return h;
 }
 
@@ -345,7 +362,7 @@ export async function rankDocs(T: Tables, query: ParsedQuery, filters: SearchFil
   const items = [...query.include, ...query.exclude];
   const terms = [...new Set(items.flatMap((i) => i.grams.map((g) => g.term)))];
   const positional = new Set(items.filter((i) => i.grams.length > 1).flatMap((i) => i.grams.map((g) => g.term)));
-  const snap = await readSnapshot(T, filters, terms);
+  const snap = await readSnapshot(T, filters, terms, positional);
   const cols = loadColumns(snap, filters);
   const hits = new Map(terms.map((t) => [t, gramHits(snap, t, positional.has(t))]));
 

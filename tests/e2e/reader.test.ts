@@ -31,14 +31,18 @@ async function openDemo(): Promise<Page> {
 describe('reader overlay on the demo page', () => {
   it('installs the e-paper hint rules (declarativeContent) for the templates\' URL patterns', async () => {
     const worker = session.context.serviceWorkers().find((w) => w.url().includes(session.extensionId!))!;
-    const patterns = await worker.evaluate(
-      () =>
-        new Promise<string[]>((r) =>
-          chrome.declarativeContent.onPageChanged.getRules((rules) =>
-            r(rules.flatMap((rule) => rule.conditions.map((c) => (c as unknown as { pageUrl?: { urlMatches?: string } }).pageUrl?.urlMatches ?? ''))),
+    const rules = () =>
+      worker.evaluate(
+        () =>
+          new Promise<string[]>((r) =>
+            chrome.declarativeContent.onPageChanged.getRules((rules) =>
+              r(rules.flatMap((rule) => rule.conditions.map((c) => (c as unknown as { pageUrl?: { urlMatches?: string } }).pageUrl?.urlMatches ?? ''))),
+            ),
           ),
-        ),
-    );
+      );
+    // The worker installs them on install/startup, asynchronously (it draws the icon first): wait.
+    let patterns = await rules();
+    for (const until = Date.now() + 10_000; patterns.length === 0 && Date.now() < until; patterns = await rules()) await new Promise((r) => setTimeout(r, 100));
     expect(patterns.length).toBeGreaterThanOrEqual(5);
     const demoUrl = server.url(DEMO_PATH);
     // RE2 and JS agree on these simple patterns: the demo's Founder-classic article URL is matched.

@@ -3,8 +3,9 @@
 // returns the failures as messages ([] = all passed). No test-runner imports: plain checks.
 import Dexie from 'dexie';
 import type * as StoreLib from '../../../lib/store';
+import { encodeDict, splitEntries } from '../../../lib/store/codec';
 
-export type StoreSuiteApi = Pick<typeof StoreLib, 'ClipDB' | 'createStore' | 'SCHEMA_V1' | 'StoreError'>;
+export type StoreSuiteApi = Pick<typeof StoreLib, 'ClipDB' | 'createStore' | 'SCHEMA_V1' | 'SCHEMA_V2' | 'StoreError'>;
 
 type Input = StoreLib.ClipInput;
 const article = (title: string, paragraphs: string[], extra: Partial<Input> = {}): Input => ({
@@ -176,6 +177,36 @@ export async function runStoreSuite(api: StoreSuiteApi): Promise<string[]> {
         const store = api.createStore(db, { persist: async () => true });
         c.eq('clips kept', (await store.exportAll()).clips.map((x) => x.id), ['old-0', 'old-1', 'old-2']);
         c.eq('searchable', (await store.search('旧版')).total, 3);
+        c.ok('consistent', (await store.checkConsistency()).ok);
+      },
+    ],
+    [
+      'migration from a v2 database (positions inline in segment rows)',
+      async (c) => {
+        // Index 70 clips (one segment) with today's code, write the v2 form into a version-2 database.
+        const src = new api.ClipDB(`${prefix}-${n++}`);
+        opened.push(src);
+        await api.createStore(src, { persist: async () => true }).saveClips(Array.from({ length: 70 }, (_, i) => article(`第${i}号泊位改造完工`, [`泊位通过验收，用上了岸电 shore power ${i}。`])));
+        const heads = await src.postings.toArray();
+        const positions = await src.positions.toArray();
+        const posOf = new Map(positions.map((p) => [`${p.b}/${p.s}`, p]));
+        const dump = await Promise.all(['clips', 'segs', 'pending', 'dead', 'meta'].map(async (t) => [t, await src.table(t).toArray()] as const));
+        const name = `${prefix}-${n++}`;
+        const old = new Dexie(name);
+        old.version(1).stores(api.SCHEMA_V1);
+        old.version(2).stores(api.SCHEMA_V2);
+        await old.open();
+        await old.table('postings').bulkAdd(heads.map((h) => ({ b: h.b, s: h.s, ...encodeDict(new Map(splitEntries(h, posOf.get(`${h.b}/${h.s}`)!))) })));
+        for (const [t, rows] of dump) await old.table(t).bulkAdd(rows);
+        old.close();
+        const db = new api.ClipDB(name);
+        opened.push(db);
+        const store = api.createStore(db, { persist: async () => true });
+        c.eq('version', (await db.open()).verno, 3);
+        c.eq('positions rows', await db.positions.count(), positions.length);
+        c.eq('searchable', (await store.search('泊位', {}, { limit: 100 })).total, 70);
+        c.eq('phrase', (await store.search('"第7号泊位"')).hits.map((h) => h.clip.title), ['第7号泊位改造完工']);
+        c.eq('English phrase', (await store.search('"shore power"', {}, { limit: 100 })).total, 70);
         c.ok('consistent', (await store.checkConsistency()).ok);
       },
     ],

@@ -1,7 +1,7 @@
 // The pieces under the index: folding, tokens, posting-list encoding.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bucketOf, BUCKETS, decodePostings, dictLookup, encodeDict, encodePostings, type Posting } from '../../../lib/store/codec';
+import { bucketOf, BUCKETS, decodePostings, dictIndex, dictLookup, encodeDict, encodePostings, encodeSplitDict, PostingReader, splitEntries, type Posting } from '../../../lib/store/codec';
 import { fold, foldWithMap } from '../../../lib/store/fold';
 import { docTerms, queryGrams } from '../../../lib/store/tokens';
 
@@ -53,6 +53,38 @@ describe('posting lists', () => {
         expect(decodePostings(encodePostings(sorted))).toEqual(sorted);
       }),
     );
+  });
+  it('split rows (v3): head lists and aligned positions lists give back the same postings (property)', () => {
+    const term = fc.string({ minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(term, fc.uniqueArray(posting, { selector: (p) => p.seq, minLength: 1, maxLength: 8 })), { selector: ([t]) => t, maxLength: 12 }), (entries) => {
+        const lists = new Map(entries.map(([t, l]) => [t, [...l].sort((a, b) => a.seq - b.seq)]));
+        const { head, pos } = encodeSplitDict(lists);
+        expect(head.terms).toEqual([...lists.keys()].sort());
+        expect(pos.offs.length).toBe(head.offs.length);
+        expect(new Map(splitEntries(head, pos))).toEqual(lists);
+        // The head alone: every document with its counts, no positions.
+        for (const [t, list] of lists) {
+          const i = dictIndex(head, t);
+          const r = PostingReader.split(head.blob.subarray(head.offs[i]!, head.offs[i + 1]!));
+          const got: [number, number, number, number[]][] = [];
+          while (r.next()) got.push([r.seq, r.count, r.titleCount, r.positions()]);
+          expect(got).toEqual(list.map((p) => [p.seq, p.count, p.titleCount, []]));
+        }
+      }),
+    );
+  });
+  it('a damaged list (cut short) ends instead of reading forever', () => {
+    const list = encodePostings([{ seq: 300, count: 3, titleCount: 0, positions: [200, 70_000, 9_000_000] }]);
+    for (let cut = 1; cut < list.length; cut++) {
+      const r = new PostingReader(list.subarray(0, cut));
+      let n = 0;
+      while (r.next() && n < 5) {
+        r.positions();
+        n++;
+      }
+      expect(n).toBeLessThan(5);
+    }
   });
   it('dictionaries find each term’s list', () => {
     const lists = new Map<string, Posting[]>([

@@ -1,7 +1,7 @@
 // checkConsistency: every kind of index corruption it must report, chunked reads, concurrent writes.
 import { describe, expect, it } from 'vitest';
-import { bucketOf, dictEntries, encodeDict, type Posting } from '../../../lib/store/codec';
-import type { PostingRow } from '../../../lib/store/db';
+import { bucketOf, dictEntries, encodeDict, encodeSplitDict, splitEntries, type Posting } from '../../../lib/store/codec';
+import type { PositionRow, PostingRow } from '../../../lib/store/db';
 import { MERGE_AT } from '../../../lib/store/indexer';
 import { article, freshStore } from './helpers';
 
@@ -27,14 +27,24 @@ async function seeded() {
   return { ...env, seg, segClips, pendingClips };
 }
 
-const keyOf = (r: PostingRow) => [r.b, r.s] as unknown as [string, number];
+const keyOf = (r: PostingRow | PositionRow) => [r.b, r.s] as unknown as [string, number];
 
-/** Rewrites one posting row of the segment, changing its decoded lists with fn. */
-async function editRow(db: Awaited<ReturnType<typeof seeded>>['db'], fn: (lists: Map<string, Posting[]>) => void, pick = 0) {
+type DB = Awaited<ReturnType<typeof seeded>>['db'];
+
+/** A segment's bucket: its head row and its positions row, decoded together. */
+async function listsOf(db: DB, row: PostingRow): Promise<Map<string, Posting[]>> {
+  const pos = (await db.positions.get(keyOf(row)))!;
+  return new Map(splitEntries(row, pos));
+}
+
+/** Rewrites one bucket of the segment (head and positions rows), changing its decoded lists with fn. */
+async function editRow(db: DB, fn: (lists: Map<string, Posting[]>) => void, pick = 0) {
   const row = (await db.postings.toArray())[pick]!;
-  const lists = new Map(dictEntries(row));
+  const lists = await listsOf(db, row);
   fn(lists);
-  await db.postings.put({ ...row, ...encodeDict(lists) });
+  const { head, pos } = encodeSplitDict(lists);
+  await db.postings.put({ ...row, ...head });
+  await db.positions.put({ b: row.b, s: row.s, ...pos });
   return row;
 }
 
@@ -60,9 +70,12 @@ describe('checkConsistency detects', () => {
   it('a term stored in the wrong bucket', async () => {
     const { store, db } = await seeded();
     const row = (await db.postings.toArray())[0]!;
+    const pos = (await db.positions.get(keyOf(row)))!;
     const other = (row.b + 1) % 4096;
     await db.postings.delete(keyOf(row));
+    await db.positions.delete(keyOf(row));
     await db.postings.put({ ...row, b: other });
+    await db.positions.put({ ...pos, b: other });
     const text = await problemsOf(store);
     expect(text).toMatch(`stored in bucket ${other}, not ${row.b}`);
     expect(bucketOf(row.terms[0]!)).toBe(row.b);
@@ -75,6 +88,37 @@ describe('checkConsistency detects', () => {
       lists.set(term, [...list, { seq: 9999, count: 1, titleCount: 0, positions: [0] }]);
     });
     expect(await problemsOf(store)).toMatch(`for document 9999 in segment ${seg.s}, which does not hold it`);
+  });
+
+  it('a bucket without its positions row, a positions row without its bucket, and misaligned positions', async () => {
+    const { store, db, seg } = await seeded();
+    const [a, b, c] = await db.postings.toArray();
+    await db.positions.delete(keyOf(a!));
+    await db.postings.delete(keyOf(b!));
+    // c's positions row loses its last list: the head row's terms no longer line up with it.
+    const pc = (await db.positions.get(keyOf(c!)))!;
+    await db.positions.put({ ...pc, offs: pc.offs.slice(0, -1) });
+    const text = await problemsOf(store);
+    expect(text).toMatch(`bucket ${a!.b} of segment ${seg.s} has no positions row`);
+    expect(text).toMatch(`positions row for bucket ${b!.b} of segment ${seg.s} without its head row`);
+    expect(text).toMatch(`bucket ${c!.b} of segment ${seg.s}: positions row holds ${c!.terms.length - 1} lists for ${c!.terms.length} terms`);
+  });
+
+  it('positions that do not line up with their postings', async () => {
+    const { store, db, seg } = await seeded();
+    const row = (await db.postings.toArray()).find((r) => r.terms.length > 1)!;
+    const pos = (await db.positions.get(keyOf(row)))!;
+    // Swap the first two terms' positions lists: each list's documents now read the other's bytes.
+    const lists = [...Array(row.terms.length).keys()].map((i) => pos.blob.slice(pos.offs[i]!, pos.offs[i + 1]!));
+    const sizes = lists.map((l) => l.length);
+    if (sizes[0] === sizes[1]) lists[1] = Uint8Array.of(...lists[1]!, 0);
+    [lists[0], lists[1]] = [lists[1]!, lists[0]!];
+    const offs = new Uint32Array(lists.length + 1);
+    lists.forEach((l, i) => (offs[i + 1] = offs[i]! + l.length));
+    const blob = new Uint8Array(offs[lists.length]!);
+    lists.forEach((l, i) => blob.set(l, offs[i]!));
+    await db.positions.put({ ...pos, offs, blob });
+    expect(await problemsOf(store)).toMatch(new RegExp(`positions of "[^"]+" in segment ${seg.s} do not line up with its postings`));
   });
 
   it('a document both pending and in a segment', async () => {
@@ -134,7 +178,7 @@ describe('checkConsistency detects', () => {
     // Drop the last document's posting from one term and change it in another.
     const rows = await db.postings.toArray();
     for (const [pick, row] of rows.entries()) {
-      const lists = new Map(dictEntries(row));
+      const lists = await listsOf(db, row);
       const hit = [...lists].find(([, l]) => l.some((p) => p.seq === last));
       if (!hit) continue;
       if (!dropped) {

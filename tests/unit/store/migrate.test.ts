@@ -1,8 +1,13 @@
-// Schema migration: a database built by hand at version 1 (clips only) opens as ClipDB v2 with
-// every clip kept, dedupe keys and the search index built.
+// Schema migration: a database built by hand at version 1 (clips only) opens as ClipDB v3 with
+// every clip kept, dedupe keys and the search index built; a version 2 database (segment postings
+// with their positions inline) has each segment row split into a head row and a positions row.
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { ClipDB, createStore, DB_VERSION, SCHEMA_V1 } from '../../../lib/store';
+import { ClipDB, createStore, DB_VERSION, SCHEMA_V1, SCHEMA_V2 } from '../../../lib/store';
+import { encodeDict, splitEntries } from '../../../lib/store/codec';
+import type { PositionRow, PostingRow } from '../../../lib/store/db';
+import { MERGE_AT } from '../../../lib/store/indexer';
+import { article, freshStore } from './helpers';
 
 /** What the first release wrote: the Clip fields, no seq/live/keys, no index tables. */
 function v1Record(i: number, extra: Record<string, unknown> = {}) {
@@ -32,9 +37,9 @@ function v1Record(i: number, extra: Record<string, unknown> = {}) {
   };
 }
 
-describe('migration v1 → v2', () => {
+describe('migration v1 → v3', () => {
   it('keeps all data and builds keys and the index', async () => {
-    expect(DB_VERSION).toBe(2);
+    expect(DB_VERSION).toBe(3);
     const name = `migrate-${Math.random().toString(36).slice(2)}`;
     const old = new Dexie(name);
     old.version(1).stores(SCHEMA_V1);
@@ -49,7 +54,8 @@ describe('migration v1 → v2', () => {
     // Every v1 field survives unchanged.
     const byId = new Map(env.clips.map((c) => [c.id, c]));
     for (const r of records) expect(byId.get(r.id)).toEqual(r);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
+    expect(await db.meta.get('reindex')).toBeUndefined();
     expect((await store.search('旧版剪报', {}, { limit: 100 })).total).toBe(70);
     expect((await store.search('繁荣', { trash: true })).total).toBe(1);
     expect((await store.search('王五')).total).toBe(70);
@@ -69,5 +75,54 @@ describe('migration v1 → v2', () => {
     const store = createStore(new ClipDB(name), { persist: async () => true });
     expect((await store.stats()).clips).toBe(0);
     expect((await store.checkConsistency()).ok).toBe(true);
+  });
+});
+
+describe('migration v2 → v3', () => {
+  it('splits every segment row into head and positions rows, byte for byte what v3 writes', async () => {
+    // Build the index with today's code, then write its v2 form (each bucket's lists combined)
+    // into a database at version 2, as the previous release left it.
+    const src = freshStore();
+    const texts = Array.from({ length: MERGE_AT * 2 + 5 }, (_, i) =>
+      article(`港区第${i}号泊位改造完工`, [`第${i}号泊位昨天通过验收，吞吐能力提高${i + 3}成。`, i % 3 ? '码头工人说，新泊位用上了岸电。' : 'Dockers said the new berth runs on shore power.'], {
+        paper: i % 2 ? '江城日报' : '海港晚报',
+        date: `2024-05-${String((i % 28) + 1).padStart(2, '0')}`,
+      }),
+    );
+    // Two segments (one save of MERGE_AT each), then a few pending documents.
+    for (let i = 0; i < texts.length; i += MERGE_AT) await src.store.saveClips(texts.slice(i, i + MERGE_AT));
+    const heads = await src.db.postings.toArray();
+    const positions = await src.db.positions.toArray();
+    expect(await src.db.segs.count()).toBeGreaterThan(1);
+    expect(await src.db.pending.count()).toBeGreaterThan(0);
+    const posOf = new Map(positions.map((p) => [`${p.b}/${p.s}`, p]));
+    const v2rows = heads.map((h) => ({ b: h.b, s: h.s, ...encodeDict(new Map(splitEntries(h, posOf.get(`${h.b}/${h.s}`)!))) }));
+    const tables = Object.fromEntries(await Promise.all(['clips', 'segs', 'pending', 'dead', 'meta'].map(async (t) => [t, await src.db.table(t).toArray()] as const)));
+    src.db.close();
+
+    const name = `migrate-v2-${Math.random().toString(36).slice(2)}`;
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores(SCHEMA_V2);
+    await old.open();
+    await old.table('postings').bulkAdd(v2rows);
+    for (const [t, rows] of Object.entries(tables)) await old.table(t).bulkAdd(rows);
+    old.close();
+
+    const db = new ClipDB(name);
+    const store = createStore(db, { persist: async () => true });
+    expect((await store.stats()).clips).toBe(texts.length);
+    expect(db.verno).toBe(3);
+    const key = (r: PostingRow | PositionRow) => `${r.b}/${r.s}`;
+    const sorted = <T extends PostingRow | PositionRow>(rows: T[]) => [...rows].sort((a, b) => key(a).localeCompare(key(b)));
+    expect(sorted(await db.postings.toArray())).toEqual(sorted(heads));
+    expect(sorted(await db.positions.toArray())).toEqual(sorted(positions));
+    expect((await store.checkConsistency()).problems).toEqual([]);
+    // Ranking (heads only), phrases and English words (positions) answer from the upgraded rows.
+    expect((await store.search('泊位', {}, { limit: 1000 })).total).toBe(texts.length);
+    expect((await store.search('"第7号泊位"')).hits.map((h) => h.clip.title)).toEqual(['港区第7号泊位改造完工']);
+    expect((await store.search('"shore power"', {}, { limit: 1000 })).total).toBe(texts.filter((_, i) => i % 3 === 0).length);
+    expect((await store.search('岸电 -shore', {}, { limit: 1000 })).total).toBe(texts.filter((_, i) => i % 3 !== 0).length);
+    db.close();
   });
 });
