@@ -73,8 +73,34 @@ interface DbCache {
   segs: Map<number, SegmentRow>;
   pending: Map<number, PendingRow>;
   base: BaseColumns | null;
+  /** Recently read buckets' rows (head rows, positions rows), least recently used first. */
+  rows: Map<string, CachedBucket>;
+  rowBytes: number;
+}
+/** One bucket's rows of one table, for every segment up to `upTo` (segments are immutable and never removed; new ones get higher numbers). */
+interface CachedBucket {
+  upTo: number;
+  rows: (PostingRow | PositionRow)[];
+  bytes: number;
 }
 const caches = new WeakMap<object, DbCache>();
+/**
+ * Bytes of bucket rows kept between queries, per database: a repeated or refined query (the live
+ * query re-running after a save, the next keystroke sharing a term) reads only rows of segments
+ * written since. Bounded: at 100k clips one frequent character's rows are ~1–3 MB.
+ */
+export const ROW_CACHE_BYTES = 24 << 20;
+
+const rowKey = (table: 'h' | 'p', b: number) => `${table}${b}`;
+const rowBytes = (r: PostingRow | PositionRow) => r.blob.byteLength + r.offs.byteLength + ('terms' in r ? r.terms.length * 16 : 0) + 64;
+
+/** A bucket's rows: the cached ones plus those of segments after `upTo`, read in the caller's round trip. */
+function bucketRead<R extends PostingRow | PositionRow>(table: Tables['postings'] | Tables['positions'], c: DbCache | undefined, key: string, b: number) {
+  const hit = c?.rows.get(key);
+  const from = hit ? hit.upTo + 1 : Dexie.minKey;
+  const read = table.where('[b+s]').between([b, from] as never, [b, Dexie.maxKey] as never).toArray() as unknown as Promise<R[]>;
+  return { hit, read };
+}
 
 /** Everything a query reads. */
 interface Snapshot {
@@ -95,6 +121,10 @@ interface Snapshot {
 async function readSnapshot(T: Tables, filters: SearchFilters, terms: string[], positional: Set<string>): Promise<Snapshot> {
   const bucketIds = [...new Set(terms.map(bucketOf))];
   const posBucketIds = [...new Set([...positional].map(bucketOf))];
+  // The row cache is consulted before the reads go out (its epoch is checked once they are back).
+  const prior = caches.get(T);
+  const heads = bucketIds.map((b) => bucketRead<PostingRow>(T.postings, prior, rowKey('h', b), b));
+  const poss = posBucketIds.map((b) => bucketRead<PositionRow>(T.positions, prior, rowKey('p', b), b));
   // Independent reads go out together: in Chromium each await is a round trip to the browser process.
   const [maxRow, epochRow, segKeys, pendingKeys, dead, trashed, tagged, ...rows] = await Promise.all([
     T.meta.get('seq'),
@@ -104,26 +134,34 @@ async function readSnapshot(T: Tables, filters: SearchFilters, terms: string[], 
     T.dead.toCollection().primaryKeys(),
     T.clips.where('[live+savedAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray(),
     filters.tag !== undefined ? T.clips.where('tags').equals(filters.tag).toArray() : null,
-    ...bucketIds.map((b) => T.postings.where('[b+s]').between([b, Dexie.minKey], [b, Dexie.maxKey]).toArray()),
-    ...posBucketIds.map((b) => T.positions.where('[b+s]').between([b, Dexie.minKey], [b, Dexie.maxKey]).toArray()),
+    ...heads.map((h) => h.read),
+    ...poss.map((p) => p.read),
   ]);
-  const headRows = rows.slice(0, bucketIds.length) as PostingRow[][];
-  const posRows = rows.slice(bucketIds.length) as PositionRow[][];
   let cache: DbCache | null = null;
   if (epochRow) {
     cache = caches.get(T) ?? null;
-    if (!cache || cache.epoch !== epochRow.v) caches.set(T, (cache = { epoch: epochRow.v, segs: new Map(), pending: new Map(), base: null }));
+    if (!cache || cache.epoch !== epochRow.v) caches.set(T, (cache = { epoch: epochRow.v, segs: new Map(), pending: new Map(), base: null, rows: new Map(), rowBytes: 0 }));
   }
   const c = cache;
   const missingSegs = c ? segKeys.filter((k) => !c.segs.has(k)) : segKeys;
   const missingPending = c ? pendingKeys.filter((k) => !c.pending.has(k)) : pendingKeys;
+  // Rows read against a cache of another epoch (the database was replaced) are read again whole.
+  const stale = prior !== undefined && prior !== c;
   // Only rows not cached yet are read (a second round trip, skipped when nothing is missing).
-  const [newSegs, newPending] =
-    missingSegs.length || missingPending.length ? await Promise.all([T.segs.bulkGet(missingSegs), T.pending.bulkGet(missingPending)]) : [[], []];
+  const [newSegs, newPending, ...reread] =
+    missingSegs.length || missingPending.length || stale
+      ? await Promise.all([
+          T.segs.bulkGet(missingSegs),
+          T.pending.bulkGet(missingPending),
+          ...(stale ? bucketIds.map((b) => bucketRead<PostingRow>(T.postings, undefined, '', b).read) : []),
+          ...(stale ? posBucketIds.map((b) => bucketRead<PositionRow>(T.positions, undefined, '', b).read) : []),
+        ])
+      : [[], []];
+  const fresh = (stale ? reread : rows) as (PostingRow | PositionRow)[][];
   const segById = new Map<number, SegmentRow>();
   const pendingById = new Map<number, PendingRow>();
-  for (const r of newSegs) if (r) segById.set(r.s, r);
-  for (const r of newPending) if (r) pendingById.set(r.q, r);
+  for (const r of newSegs as (SegmentRow | undefined)[]) if (r) segById.set(r.s, r);
+  for (const r of newPending as (PendingRow | undefined)[]) if (r) pendingById.set(r.q, r);
   if (c) {
     for (const [k, r] of segById) c.segs.set(k, r);
     for (const [k, r] of pendingById) c.pending.set(k, r);
@@ -133,6 +171,13 @@ async function readSnapshot(T: Tables, filters: SearchFilters, terms: string[], 
     const liveSegs = new Set(segKeys);
     for (const k of c.segs.keys()) if (!liveSegs.has(k)) c.segs.delete(k);
   }
+  const upTo = segKeys.length ? segKeys[segKeys.length - 1]! : -1;
+  const segSet = new Set(segKeys);
+  const bucketRows = <R extends PostingRow | PositionRow>(key: string, hit: CachedBucket | undefined, got: R[]): R[] => {
+    const all = (stale || !hit ? got : [...(hit.rows as R[]), ...got]).filter((r) => segSet.has(r.s));
+    if (c) remember(c, key, { upTo, rows: all, bytes: all.reduce((n, r) => n + rowBytes(r), 0) });
+    return all;
+  };
   const pick = <R>(keys: number[], fresh: Map<number, R>, cached: Map<number, R> | undefined) =>
     keys.map((k) => fresh.get(k) ?? cached?.get(k)).filter((r): r is R => r !== undefined);
   const maxSeq = maxRow?.v ?? 0;
@@ -143,11 +188,30 @@ async function readSnapshot(T: Tables, filters: SearchFilters, terms: string[], 
     dead,
     trashed,
     tagged,
-    buckets: new Map(bucketIds.map((b, i) => [b, headRows[i]!])),
-    positions: new Map(posBucketIds.map((b, i) => [b, new Map(posRows[i]!.map((r) => [r.s, r]))])),
+    buckets: new Map(bucketIds.map((b, i) => [b, bucketRows(rowKey('h', b), heads[i]!.hit, fresh[i] as PostingRow[])])),
+    positions: new Map(
+      posBucketIds.map((b, i) => [b, new Map(bucketRows(rowKey('p', b), poss[i]!.hit, fresh[bucketIds.length + i] as PositionRow[]).map((r) => [r.s, r]))]),
+    ),
     cache: c,
     sig: `${maxSeq}|${segKeys.join(',')}|${pendingKeys.join(',')}`,
   };
+}
+
+/** Keeps a bucket's rows as the most recently used, then drops the least recently used past ROW_CACHE_BYTES. */
+function remember(c: DbCache, key: string, entry: CachedBucket): void {
+  const old = c.rows.get(key);
+  if (old) {
+    c.rowBytes -= old.bytes;
+    c.rows.delete(key);
+  }
+  if (entry.bytes > ROW_CACHE_BYTES / 4) return; // one huge bucket would evict everything else
+  c.rows.set(key, entry);
+  c.rowBytes += entry.bytes;
+  for (const [k, e] of c.rows) {
+    if (c.rowBytes <= ROW_CACHE_BYTES) break;
+    c.rows.delete(k);
+    c.rowBytes -= e.bytes;
+  }
 }
 
 function buildBase(snap: Snapshot): BaseColumns {

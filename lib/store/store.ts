@@ -288,10 +288,10 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     return c && toClip(c);
   }
 
-  async function clipsBySeq(seqs: number[]): Promise<StoredClip[]> {
+  /** The clips of these document numbers, in the same order (undefined where one is gone). */
+  async function clipsBySeq(seqs: number[]): Promise<(StoredClip | undefined)[]> {
     // One request per clip, all in flight at once (anyOf would walk a cursor: one round trip per hit).
-    const found = await Promise.all(seqs.map((q) => T.clips.where('seq').equals(q).first()));
-    return found.filter((c): c is StoredClip => c !== undefined);
+    return Promise.all(seqs.map((q) => T.clips.where('seq').equals(q).first()));
   }
 
   /** Full-text search; see lib/store/README.md for the syntax. */
@@ -303,10 +303,13 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
       const ranked = await rankDocs(T, parsed, filters, offset + limit);
       const slice = ranked.top.slice(offset, offset + limit);
       const clips = await clipsBySeq(slice.map((d) => d.seq));
-      const hits = clips.map((c, i) => {
+      // A ranked document whose clip is gone (never expected inside one transaction) is skipped,
+      // and every other hit keeps its own score.
+      const hits = clips.flatMap((c, i) => {
+        if (!c) return [];
         const clip = toClip(c);
         const highlights = highlightsOf(clip, parsed.include);
-        return { clip, score: slice[i]!.score, snippet: snippetOf(clip, highlights), highlights };
+        return [{ clip, score: slice[i]!.score, snippet: snippetOf(clip, highlights), highlights }];
       });
       return { total: ranked.total, hits, parsed: parsed.parsed };
     });
@@ -338,7 +341,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
       }
       const ranked = await rankDocs(T, parseQuery(''), filters, offset + limit);
       const clips = await clipsBySeq(ranked.top.slice(offset, offset + limit).map((d) => d.seq));
-      return { total: ranked.total, clips: clips.map(toClip) };
+      return { total: ranked.total, clips: clips.filter((c) => c !== undefined).map(toClip) };
     });
   }
 

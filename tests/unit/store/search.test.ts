@@ -200,6 +200,53 @@ describe('search equals a folded substring scan (property)', () => {
   });
 });
 
+describe('search stays exact while the archive grows (row cache across new segments)', () => {
+  const alphabet = ['港', '口', '江', '堤', '巡', '查', '报'];
+  const text = fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 16 }).map((a) => a.join(''));
+  const query = fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 3 }).map((a) => a.join(''));
+  // Saves of one clip (pending, merged at 64) and of many (a segment at once), deletes, searches.
+  const op = fc.oneof(
+    fc.record({ save: fc.array(text, { minLength: 1, maxLength: 3 }) }),
+    fc.record({ bulk: fc.array(text, { minLength: 64, maxLength: 70 }) }),
+    fc.record({ del: fc.nat() }),
+    fc.record({ search: query, phrase: fc.boolean() }),
+  );
+  it('every search in a sequence of saves, merges and deletes equals a scan of the live clips', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 4, maxLength: 14 }), async (ops) => {
+        const { store } = freshStore();
+        const live = new Map<string, string>(); // id → folded body
+        let n = 0;
+        const save = async (texts: string[]) => {
+          const { results } = await store.saveClips(texts.map((t) => article(`第${n++}条`, [t])));
+          results.forEach((r, i) => live.set(r.id, fold(texts[i]!)));
+        };
+        const check = async (q: string, phrase: boolean) => {
+          const want = [...live.values()].filter((t) => t.includes(fold(q))).length;
+          expect((await store.search(phrase ? `"${q}"` : q, {}, { limit: 5 })).total).toBe(want);
+        };
+        for (const o of ops) {
+          if ('save' in o) await save(o.save);
+          else if ('bulk' in o) await save(o.bulk);
+          else if ('del' in o) {
+            const ids = [...live.keys()];
+            if (!ids.length) continue;
+            const id = ids[o.del % ids.length]!;
+            await store.deleteClip(id);
+            live.delete(id);
+          } else await check(o.search, o.phrase);
+          // The same few terms after every step: their rows are cached and must grow with the index.
+          await check('港', false);
+          await check('江堤', false);
+          await check('口江', true);
+        }
+        store.db.close();
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
 describe('deep pages', () => {
   it('ranks the same way when the page is far down the list', async () => {
     const { store } = freshStore();
