@@ -1,7 +1,8 @@
 // lib/store in real Chromium: save latency and bulk rate, search latency per query form against
 // a naive scan, and DB size, at 10k and 100k clips built from ../shared/corpus/articles.jsonl.
 // The bench page (tests/bench/store/page.ts) is bundled with esbuild into .output/bench-store/,
-// served from 127.0.0.1 and driven with page.evaluate. STORE_BENCH_SIZES=10000 runs one size.
+// served from 127.0.0.1 and driven with page.evaluate. STORE_BENCH_SIZES=10000 runs one size;
+// STORE_BENCH_DIAG=1 also logs what each read of a search costs.
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -173,6 +174,8 @@ export async function run(): Promise<BenchSection[]> {
       targets.push(target(`search p95 at ${label} (slowest of the six forms)`, slowestP95, limit));
       if (n >= 100000) targets.push(target(`speed-up vs naive scan at ${label} (smallest of the six forms)`, worstRatio, 10, '×', '>='));
       targets.push(target(`single save p95 at ${label}`, percentile(singles, 95), 10));
+      // STORE_BENCH_DIAG=1: median ms of each read a search makes, to see where the time goes.
+      if (process.env.STORE_BENCH_DIAG) for (const term of ['河', '生产']) log(`${n}: reads for ${term}: ${JSON.stringify(await call(page, 'readCosts', term))}`);
       const consistency = n <= 10000 ? await call(page, 'consistency') : null;
       sections.push({
         title: `Clip store at ${label} clips (real Chromium IndexedDB)`,

@@ -186,7 +186,14 @@ const api = {
   async readCosts(term: string): Promise<Record<string, number>> {
     const T = db!;
     const b = bucketOf(term);
+    const twenty = await T.clips.orderBy('seq').reverse().limit(20).toArray();
+    const seqs = twenty.map((c) => c.seq);
+    const ids = twenty.map((c) => c.id);
     const reads: Record<string, () => Promise<unknown>> = {
+      'search, 20 hits': () => store!.search(term, {}, { limit: 20 }),
+      'search, 1 hit': () => store!.search(term, {}, { limit: 1 }),
+      '20 clips by seq (index gets)': () => T.transaction('r', T.clips, () => Promise.all(seqs.map((q) => T.clips.where('seq').equals(q).first()))),
+      '20 clips by id (bulkGet)': () => T.transaction('r', T.clips, () => T.clips.bulkGet(ids)),
       'segs.toArray': () => T.segs.toArray(),
       'pending.toArray': () => T.pending.toArray(),
       'dead keys': () => T.dead.toCollection().primaryKeys(),
