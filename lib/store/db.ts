@@ -124,30 +124,9 @@ export function newEpoch(): number {
  * version's upgrade runs before later versions' tables exist.
  */
 export function tablesOf(tx: Pick<Transaction, 'table'>): Tables {
-  const t = (name: (typeof TABLE_NAMES)[number]) => tx.table(name);
-  return {
-    get clips() {
-      return t('clips');
-    },
-    get postings() {
-      return t('postings');
-    },
-    get positions() {
-      return t('positions');
-    },
-    get segs() {
-      return t('segs');
-    },
-    get pending() {
-      return t('pending');
-    },
-    get dead() {
-      return t('dead');
-    },
-    get meta() {
-      return t('meta');
-    },
-  } as Tables;
+  const out = {} as Tables;
+  for (const name of TABLE_NAMES) Object.defineProperty(out, name, { get: () => tx.table(name), enumerable: true });
+  return out;
 }
 
 const instances = new Map<string, ClipDB>();
