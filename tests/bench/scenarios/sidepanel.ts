@@ -22,6 +22,7 @@ const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'articles.jsonl');
 const N = Number(process.env.PANEL_BENCH_CLIPS ?? 100_000);
 const PORT = Number(process.env.PANEL_BENCH_PORT ?? 47391);
 const DB = `panel-bench-${N}`;
+const r1 = (n: number) => Math.round(n * 10) / 10;
 const log = (msg: string) => process.stderr.write(`  sidepanel: ${msg}\n`);
 
 /** Searches typed one character at a time (each prefix is a keystroke), as a user would. */
@@ -77,6 +78,11 @@ Object.assign(window.panelBench, {
   armInput() {
     window.__t0 = null;
     document.querySelector('[data-testid="search-input"]').addEventListener('input', () => (window.__t0 = performance.now()), { once: true, capture: true });
+  },
+  /** The first search the panel started for q since the last armInput: [input → its start, its duration] in ms. */
+  searchParts(q) {
+    const s = window.__searches.find((e) => e.q.trim() === q && e.start >= window.__t0 && e.end > 0);
+    return s ? [s.start - window.__t0, s.end - s.start] : null;
   },
   waitResults(q) {
     return new Promise((resolve, reject) => {
@@ -134,7 +140,16 @@ if (params.get('mount') === '1') {
     }
   });
   seen.observe(document.getElementById('root'), { childList: true, subtree: true });
-  createRoot(document.getElementById('root')).render(createElement(App, { data: panelData(store) }));
+  // Where a keystroke's time goes: each search the panel starts, by query, with when it started and ended.
+  window.__searches = [];
+  const data = panelData(store);
+  const search = data.search;
+  data.search = async (q, f, p) => {
+    const entry = { q, start: performance.now(), end: 0 };
+    window.__searches.push(entry);
+    try { return await search(q, f, p); } finally { entry.end = performance.now(); }
+  };
+  createRoot(document.getElementById('root')).render(createElement(App, { data }));
 }
 `;
 
@@ -238,6 +253,9 @@ async function heapMB(page: Page): Promise<number> {
  * Type `text` into the search box one character at a time; for each, ms from the input event to the
  * first frame showing that query's results (data-results-for on the list). `gapMs` between keys.
  */
+/** Per keystroke: [input → the panel's search starts, the search, search end → results frame] in ms. */
+const keyParts: [number, number, number][] = [];
+
 async function typeAndTime(page: Page, text: string, gapMs: number): Promise<number[]> {
   const input = page.locator('[data-testid="search-input"]');
   await input.focus();
@@ -249,6 +267,8 @@ async function typeAndTime(page: Page, text: string, gapMs: number): Promise<num
     await page.keyboard.insertText(ch);
     const ms = await page.evaluate((q) => (window as unknown as { panelBench: { waitResults(q: string): Promise<number> } }).panelBench.waitResults(q), typed);
     times.push(ms);
+    const parts = await page.evaluate((q) => (window as unknown as { panelBench: { searchParts(q: string): [number, number] | null } }).panelBench.searchParts(q), typed);
+    if (parts) keyParts.push([parts[0], parts[1], ms - parts[0] - parts[1]]);
     await page.waitForTimeout(gapMs);
   }
   await input.fill('');
@@ -321,6 +341,7 @@ export async function run(): Promise<BenchSection[]> {
     // then the same words typed in a burst (60 ms between keys: the debounce collapses them).
     const keys: number[] = [];
     for (let round = 0; round < 2; round++) for (const w of TYPED) keys.push(...(await typeAndTime(page, w, 250)));
+    log(`keystroke median ${median(keys).toFixed(1)} ms, p95 ${percentile(keys, 95).toFixed(1)} ms; medians: to search start ${r1(median(keyParts.map((p) => p[0])))}, search ${r1(median(keyParts.map((p) => p[1])))}, to frame ${r1(median(keyParts.map((p) => p[2])))} (${keyParts.length} keystrokes)`);
     // Baseline in the same run: the store's own search for the same prefixes, as many rows as the panel reads.
     const storeMs: number[] = [];
     for (let round = 0; round < 2; round++)
@@ -335,7 +356,13 @@ export async function run(): Promise<BenchSection[]> {
     const afterSearchHeap = await heapMB(page);
     const scroll = await scrollJank(page, 3000);
     const jumps: number[] = [];
-    for (const f of [0.1, 0.5, 0.9, 0.3, 0.7]) jumps.push(await page.evaluate((x) => (window as unknown as { panelBench: { jump(f: number): Promise<number> } }).panelBench.jump(x), f));
+    // A jump that shows no rows within 30 s counts as 30 s (and is logged) instead of ending the bench.
+    for (const f of [0.1, 0.5, 0.9, 0.3, 0.7]) {
+      const ms = await page
+        .evaluate((x) => (window as unknown as { panelBench: { jump(f: number): Promise<number> } }).panelBench.jump(x), f)
+        .catch((e: Error) => (log(`jump to ${f * 100} %: ${e.message.split('\n')[0]}`), 30_000));
+      jumps.push(ms);
+    }
     const afterScrollHeap = await heapMB(page);
     const maxHeap = Math.max(...heaps, afterSearchHeap, afterScrollHeap);
     log(`keystroke p95 ${percentile(keys, 95).toFixed(1)} ms, heap max ${maxHeap.toFixed(1)} MB`);
@@ -356,6 +383,9 @@ export async function run(): Promise<BenchSection[]> {
           { metric: '… of which page + script loaded (median ms)', value: median(scripts) },
           { metric: 'keystroke → results median (ms)', value: median(keys) },
           { metric: 'keystroke → results p95 (ms)', value: keyP95 },
+          { metric: '… input → panel search starts, median / p95 (ms)', value: `${r1(median(keyParts.map((p) => p[0])))} / ${r1(percentile(keyParts.map((p) => p[0]), 95))}` },
+          { metric: '… the panel search, median / p95 (ms)', value: `${r1(median(keyParts.map((p) => p[1])))} / ${r1(percentile(keyParts.map((p) => p[1]), 95))}` },
+          { metric: '… search end → results frame, median / p95 (ms)', value: `${r1(median(keyParts.map((p) => p[2])))} / ${r1(percentile(keyParts.map((p) => p[2]), 95))}` },
           { metric: 'baseline: store.search alone median (ms)', value: median(storeMs) },
           { metric: 'baseline: store.search alone p95 (ms)', value: percentile(storeMs, 95) },
           { metric: 'burst last key → results median (ms)', value: median(burst) },
