@@ -37,6 +37,16 @@ export class ShingleTable {
 
   /** The item stored for `hash`, or -1. */
   get(hash: number): number {
+    const v = this.entry(hash);
+    return v < 0 ? -1 : v >> 1;
+  }
+
+  /**
+   * The raw entry for `hash`: −1 if absent, else item × 2 + 1 when `setOrMark` has seen the hash
+   * again (other items hold it too), item × 2 otherwise. Lets a caller skip its side table of
+   * further holders for the (most) hashes only one item has.
+   */
+  entry(hash: number): number {
     const k = hash + 1;
     for (let slot = mix(hash) & this.mask; ; slot = (slot + 1) & this.mask) {
       const at = this.slots[slot * 2]!;
@@ -47,14 +57,27 @@ export class ShingleTable {
 
   /** Store `item` for `hash` unless the hash is already there; returns the item stored. */
   setIfAbsent(hash: number, item: number): number {
+    return this.put(hash, item, false);
+  }
+
+  /** Like setIfAbsent, and when the hash is already there, marks it as held by more items (see entry). */
+  setOrMark(hash: number, item: number): number {
+    return this.put(hash, item, true);
+  }
+
+  private put(hash: number, item: number, mark: boolean): number {
     if ((this.size + 1) * 2 > this.mask + 1) this.grow();
     const k = hash + 1;
     for (let slot = mix(hash) & this.mask; ; slot = (slot + 1) & this.mask) {
       const at = this.slots[slot * 2]!;
-      if (at === k) return this.slots[slot * 2 + 1]!;
+      if (at === k) {
+        const v = this.slots[slot * 2 + 1]!;
+        if (mark && (v >> 1) !== item) this.slots[slot * 2 + 1] = v | 1;
+        return v >> 1;
+      }
       if (at === 0) {
         this.slots[slot * 2] = k;
-        this.slots[slot * 2 + 1] = item;
+        this.slots[slot * 2 + 1] = item * 2;
         this.size++;
         return item;
       }
@@ -65,9 +88,16 @@ export class ShingleTable {
     const old = this.slots;
     this.slots = new Int32Array(old.length * 2);
     this.mask = old.length - 1;
-    this.size = 0;
-    for (let i = 0; i < old.length; i += 2) if (old[i] !== 0) this.setIfAbsent(old[i]! - 1, old[i + 1]!);
+    // Entries move as they are (item and mark); the count does not change.
+    for (let i = 0; i < old.length; i += 2) {
+      if (old[i] === 0) continue;
+      let slot = mix(old[i]! - 1) & this.mask;
+      while (this.slots[slot * 2] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot * 2] = old[i]!;
+      this.slots[slot * 2 + 1] = old[i + 1]!;
+    }
   }
+
 }
 
 /**

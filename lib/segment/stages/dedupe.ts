@@ -57,10 +57,12 @@ export function dedupe(w: Working): Working {
       // Shingles whose postings are full: a kept item holding them may not have been counted.
       let capped = 0;
       for (const h of s) {
-        const j = first.get(h);
-        if (j < 0) continue;
+        const v = first.entry(h);
+        if (v < 0) continue;
+        const j = v >> 1;
         count(items, j, counts, touched);
-        if (j === i) continue;
+        // Most shingles have one holder: the side table is only consulted for the marked ones.
+        if (j === i || !(v & 1)) continue;
         const list = more.get(h);
         if (!list) continue;
         for (const k of list) count(items, k, counts, touched);
@@ -88,7 +90,7 @@ export function dedupe(w: Working): Working {
         if (covKept >= CONTAINED && !selfQuoted(items[best]!.text)) mark(items, best, i, 'fragment');
       }
       for (const h of s) {
-        const j = first.setIfAbsent(h, i);
+        const j = first.setOrMark(h, i);
         if (j !== i) {
           const list = more.get(h);
           if (!list) more.set(h, [i]);
