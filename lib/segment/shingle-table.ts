@@ -97,7 +97,6 @@ export class ShingleTable {
       this.slots[slot * 2 + 1] = old[i + 1]!;
     }
   }
-
 }
 
 /**

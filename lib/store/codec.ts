@@ -42,6 +42,18 @@ class ByteWriter {
   }
 }
 
+/** Bytes the ascending positions take as varint deltas. */
+function positionBytes(pos: readonly number[]): number {
+  let bytes = 0;
+  let last = 0;
+  for (let i = 0; i < pos.length; i++) {
+    const d = pos[i]! - last;
+    bytes += d < 0x80 ? 1 : d < 0x4000 ? 2 : d < 0x200000 ? 3 : d < 0x10000000 ? 4 : 5;
+    last = pos[i]!;
+  }
+  return bytes;
+}
+
 /** Writes n (< 2^32) as a varint at buf[at]; returns the next offset. */
 function putVarint(buf: Uint8Array, at: number, n: number): number {
   while (n >= 0x80) {
@@ -60,19 +72,13 @@ function writePostings(w: ByteWriter, list: readonly Posting[]): void {
     const n = pos.length;
     if (w.len + 20 + n * 5 > w.buf.length) w.grow(w.len + 20 + n * 5);
     const buf = w.buf;
-    let bytes = 0;
-    let last = 0;
-    for (let i = 0; i < n; i++) {
-      const d = pos[i]! - last;
-      bytes += d < 0x80 ? 1 : d < 0x4000 ? 2 : d < 0x200000 ? 3 : d < 0x10000000 ? 4 : 5;
-      last = pos[i]!;
-    }
+    const bytes = positionBytes(pos);
     let at = putVarint(buf, w.len, p.seq - prev);
     prev = p.seq;
     at = putVarint(buf, at, p.count);
     at = putVarint(buf, at, p.titleCount);
     at = putVarint(buf, at, bytes);
-    last = 0;
+    let last = 0;
     for (let i = 0; i < n; i++) {
       at = putVarint(buf, at, pos[i]! - last);
       last = pos[i]!;
@@ -114,15 +120,25 @@ export class PostingReader {
   static split(head: Uint8Array, positions: Uint8Array | null = null): PostingReader {
     return new PostingReader(head, 'split', positions);
   }
-  private varint(): number {
+  /** Offset just after the varint varintAt last read. */
+  private after = 0;
+  /** The varint at buf[at] (a read past the end — a damaged row — ends it: never spins). */
+  private varintAt(buf: Uint8Array, at: number): number {
     let n = 0;
     let mul = 1;
     for (;;) {
-      const byte = this.b[this.at++] ?? 0; // past the end (a damaged row): stop, never spin
+      const byte = buf[at++] ?? 0;
       n += (byte & 0x7f) * mul;
-      if (byte < 0x80) return n;
+      if (byte < 0x80) break;
       mul *= 128;
     }
+    this.after = at;
+    return n;
+  }
+  private varint(): number {
+    const n = this.varintAt(this.b, this.at);
+    this.at = this.after;
+    return n;
   }
   /** Advance to the next document; false at the end. */
   next(): boolean {
@@ -137,16 +153,9 @@ export class PostingReader {
       this.posEnd = this.at + len;
       this.at = this.posEnd;
     } else if (this.pos) {
-      let len = 0;
-      let mul = 1;
-      for (;;) {
-        const byte = this.pos[this.pat++] ?? 0;
-        len += (byte & 0x7f) * mul;
-        if (byte < 0x80) break;
-        mul *= 128;
-      }
-      this.posStart = this.pat;
-      this.posEnd = this.pat + len;
+      const len = this.varintAt(this.pos, this.pat);
+      this.posStart = this.after;
+      this.posEnd = this.posStart + len;
       this.pat = this.posEnd;
     }
     return true;
@@ -239,15 +248,8 @@ export function encodeSplitDict(lists: Map<string, Posting[]>): { head: TermDict
 
 /** Appends one document's positions: their byte length, then the deltas. */
 function writePositions(w: ByteWriter, pos: readonly number[]): void {
-  let bytes = 0;
+  w.varint(positionBytes(pos));
   let last = 0;
-  for (const p of pos) {
-    const d = p - last;
-    bytes += d < 0x80 ? 1 : d < 0x4000 ? 2 : d < 0x200000 ? 3 : d < 0x10000000 ? 4 : 5;
-    last = p;
-  }
-  w.varint(bytes);
-  last = 0;
   for (const p of pos) {
     w.varint(p - last);
     last = p;

@@ -1,7 +1,7 @@
 // Schema upgrades: v1 (clips only) → v2 (dedupe keys, seq, live flag, search index) → v3 (segment
 // postings split into head and positions rows). Each runs inside the versionchange transaction,
 // so a failure leaves the database at its old version with every clip.
-import { BUCKETS, decodePostings, encodeSplitDict, type Posting } from './codec';
+import { BUCKETS, dictEntries, encodeSplitDict } from './codec';
 import { newEpoch, type PostingRow, type StoredClip, type Tables } from './db';
 import { indexClips, nextCounter } from './indexer';
 import { clipKeysOf } from './key';
@@ -40,9 +40,7 @@ export async function upgradeV2toV3(T: Tables): Promise<void> {
     if (rows.length === 0) continue;
     const heads: PostingRow[] = [];
     const positions = rows.map((row) => {
-      const lists = new Map<string, Posting[]>();
-      row.terms.forEach((term, i) => lists.set(term, decodePostings(row.blob.subarray(row.offs[i]!, row.offs[i + 1]!))));
-      const { head, pos } = encodeSplitDict(lists);
+      const { head, pos } = encodeSplitDict(new Map(dictEntries(row)));
       heads.push({ b: row.b, s: row.s, ...head });
       return { b: row.b, s: row.s, ...pos };
     });

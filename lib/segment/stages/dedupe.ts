@@ -52,7 +52,7 @@ export function dedupe(w: Working): Working {
     if (near) {
       // Captions are matched against captions, text against text: a caption may restate the article.
       const salt = it.kind === 'caption' ? CAPTION_SALT : 0;
-      const s = distinct(shingles(keyText(it), it.lang, it.kind === 'caption' ? undefined : key), salt);
+      const s = distinct(shinglesOf(it, key), salt);
       touched.length = 0;
       // Shingles whose postings are full: a kept item holding them may not have been counted.
       let capped = 0;
@@ -145,8 +145,9 @@ function recount(items: Item[], touched: number[], counts: Int32Array, sizes: In
   return [best, bestHits];
 }
 
-function shinglesOf(it: Item): number[] {
-  return shingles(keyText(it), it.lang, it.kind === 'caption' ? undefined : keyOf(it));
+/** An item's shingles: of its key for text, of text and credit for a caption (its key given when known). */
+function shinglesOf(it: Item, key?: string): number[] {
+  return it.kind === 'caption' ? shingles(keyText(it), it.lang) : shingles(keyText(it), it.lang, key ?? keyOf(it));
 }
 
 /** One more shared shingle with kept item `j` (removed items no longer count). */
