@@ -13,7 +13,7 @@
 // Concurrent writes: the passes run in separate transactions, so a save, merge or purge landing
 // between two chunks can make the passes disagree (e.g. a document merged from pending into a
 // new segment after pass 1). Every index write moves one of the counters in `stampOf` (seq and
-// segment counters, clip / pending / dead row counts); when problems were found and the stamp
+// segment counters, the epoch a compaction renews, clip / pending / dead row counts); when problems were found and the stamp
 // moved during the check, the whole check runs again (up to RETRIES times), so reported problems
 // come from a run no write overlapped — or, if writes never stop, the last run's, with a note.
 import { BUCKETS, bucketOf, PostingReader, type Posting } from './codec';
@@ -51,6 +51,7 @@ async function stampOf(T: Tables, read: ReadTx): Promise<string> {
     const v = await Promise.all([
       T.meta.get('seq').then((r) => r?.v ?? 0),
       T.meta.get('segment').then((r) => r?.v ?? 0),
+      T.meta.get('epoch').then((r) => r?.v ?? 0),
       T.clips.count(),
       T.pending.count(),
       T.dead.count(),

@@ -25,14 +25,12 @@ function buildMap(): Map<number, string> {
   return out;
 }
 
+/** A low surrogate (NaN past the end is not): a high one before it makes a pair, a lone one stays one unit. */
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
 /** Whitespace per String.prototype.trim / \s. */
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
-}
-
-/** NFKC leaves these unchanged: ASCII, and the CJK unified ideographs (basic block and extension A). */
-function nfkcStable(c: number): boolean {
-  return c < 0x80 || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 }
 
 /** Fold one NFKC code point to its search form. */
@@ -71,7 +69,7 @@ export function fold(text: string): string {
     if (c < 0x80) codes.push(c >= 0x41 && c <= 0x5a ? c + 32 : c);
     else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f)) codes.push(T2S_BMP[c] || c);
     else {
-      const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < nfkc.length;
+      const pair = c >= 0xd800 && c <= 0xdbff && isLow(nfkc.charCodeAt(i + 1));
       const cp = pair ? nfkc.codePointAt(i)! : c;
       const ch = pair ? nfkc.slice(i, i + 2) : nfkc[i]!;
       if (pair) i++;
@@ -84,40 +82,80 @@ export function fold(text: string): string {
 }
 
 /**
+ * BMP characters that fold to exactly one UTF-16 unit (full-width punctuation, Latin-1, kana…):
+ * that unit, filled in on first sight; NOT_ONE for the others (they take the general path).
+ */
+const ONE_UNIT = new Uint16Array(0x10000);
+const NOT_ONE = 0xffff;
+function oneUnitFold(cp: number): number {
+  const nf = String.fromCharCode(cp).normalize('NFKC');
+  if (nf.length !== 1) return NOT_ONE;
+  const c = nf.charCodeAt(0);
+  if (isSpace(c) || (c >= 0xd800 && c <= 0xdfff)) return NOT_ONE;
+  const f = foldCode(c, nf);
+  return f.length === 1 && f.charCodeAt(0) !== NOT_ONE ? f.charCodeAt(0) : NOT_ONE;
+}
+
+/**
  * Like fold, with a map back to the original: map[i] is the UTF-16 offset in `text` of the
- * character that produced folded unit i; map[folded.length] = text.length.
+ * character that produced folded unit i; map[folded.length] = text.length. Runs for every field of
+ * every search hit, so ASCII, CJK ideographs and other characters that fold to one unit (nearly
+ * all of a Chinese page) take a path that builds no string per character; anything else is
+ * normalised (NFKC) one character at a time.
  */
 export function foldWithMap(text: string): { folded: string; map: number[] } {
-  const parts: string[] = [];
+  const units: number[] = [];
   const map: number[] = [];
   let space = false;
   for (let i = 0; i < text.length; i++) {
     const at = i;
     let cp = text.charCodeAt(i);
-    let ch: string;
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+    const pair = cp >= 0xd800 && cp <= 0xdbff && isLow(text.charCodeAt(i + 1));
+    if (pair) {
       cp = text.codePointAt(i)!;
-      ch = text.slice(i, i + 2);
       i++;
-    } else ch = text[i]!;
+    }
     if (isSpace(cp)) {
       space = true;
       continue;
     }
-    if (space && parts.length) {
-      parts.push(' ');
+    if (space && units.length) {
+      units.push(32);
       map.push(at - 1);
     }
     space = false;
-    const nf = nfkcStable(cp) ? ch : ch.normalize('NFKC');
-    for (const c of nf) {
+    if (cp < 0x80) {
+      units.push(cp >= 0x41 && cp <= 0x5a ? cp + 32 : cp);
+      map.push(at);
+      continue;
+    }
+    if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf)) {
+      units.push(T2S_BMP[cp] || cp);
+      map.push(at);
+      continue;
+    }
+    if (!pair && !(cp >= 0xd800 && cp <= 0xdfff)) {
+      let one = ONE_UNIT[cp]!;
+      if (one === 0) ONE_UNIT[cp] = one = oneUnitFold(cp);
+      if (one !== NOT_ONE) {
+        units.push(one);
+        map.push(at);
+        continue;
+      }
+    }
+    const ch = pair ? text.slice(at, at + 2) : text[at]!;
+    for (const c of ch.normalize('NFKC')) {
       const code = c.codePointAt(0)!;
       if (isSpace(code)) continue;
       const f = foldCode(code, c);
-      parts.push(f);
-      for (let k = 0; k < f.length; k++) map.push(at);
+      for (let k = 0; k < f.length; k++) {
+        units.push(f.charCodeAt(k));
+        map.push(at);
+      }
     }
   }
   map.push(text.length);
-  return { folded: parts.join(''), map };
+  let folded = '';
+  for (let i = 0; i < units.length; i += 4096) folded += String.fromCharCode(...units.slice(i, i + 4096));
+  return { folded, map };
 }

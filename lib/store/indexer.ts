@@ -15,9 +15,10 @@
 // new document first goes to `pending` (its whole posting map in one row: one put per save);
 // when MERGE_AT documents wait they are merged into a segment. Positions make multi-character
 // terms and phrases exact from the index alone (默认 never matches 默想).
-import { bucketOf, decodePostings, encodeDict, encodeSplitDict, type Posting } from './codec';
-import type { PendingRow, PositionRow, PostingRow, SegmentRow, StoredClip, Tables } from './db';
+import { BUCKETS, bucketOf, decodePostings, encodeDict, encodeSplitDict, PostingReader, type Posting } from './codec';
+import { newEpoch, type PendingRow, type PositionRow, type PostingRow, type SegmentRow, type StoredClip, type Tables } from './db';
 import { docTerms } from './tokens';
+import type { Table } from 'dexie';
 import type { ArticleKind } from '../types';
 
 /** Pending documents merged into a segment once this many are waiting. */
@@ -33,16 +34,20 @@ export function dateNum(date: string | null | undefined): number {
   return m ? Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]) : 0;
 }
 
-/** A clip's document: its postings and the columns a query needs. */
-interface DocIndex {
+/** The columns a query needs of one document. */
+interface DocColumns {
   seq: number;
-  postings: Map<string, Posting>;
   len: number;
   titleEnd: number;
   saved: number;
   date: number;
   kind: number;
   paper: string;
+}
+
+/** A clip's document: its postings and its columns. */
+interface DocIndex extends DocColumns {
+  postings: Map<string, Posting>;
 }
 
 /** Clip → its index document (pure). */
@@ -90,6 +95,31 @@ export async function nextCounter(T: Tables, name: string, n = 1): Promise<numbe
   return first;
 }
 
+/** The segment row of these documents (ascending seq). */
+function segmentRowOf(s: number, docs: DocColumns[]): SegmentRow {
+  const papers: string[] = [];
+  const paperAt = new Map<string, number>();
+  return {
+    s,
+    seqs: Uint32Array.from(docs, (d) => d.seq),
+    lens: Uint32Array.from(docs, (d) => d.len),
+    titleEnds: Uint32Array.from(docs, (d) => d.titleEnd),
+    saved: Float64Array.from(docs, (d) => d.saved),
+    dates: Uint32Array.from(docs, (d) => d.date),
+    kinds: Uint8Array.from(docs, (d) => d.kind),
+    paperIdx: Uint16Array.from(docs, (d) => {
+      let i = paperAt.get(d.paper);
+      if (i === undefined) {
+        i = papers.length;
+        papers.push(d.paper);
+        paperAt.set(d.paper, i);
+      }
+      return i;
+    }),
+    papers,
+  };
+}
+
 /** Writes a segment holding these documents (any order) and returns its number. */
 async function writeSegment(T: Tables, docs: DocIndex[]): Promise<number> {
   docs.sort((a, b) => a.seq - b.seq);
@@ -113,27 +143,7 @@ async function writeSegment(T: Tables, docs: DocIndex[]): Promise<number> {
     heads.push({ b, s, ...head });
     positions.push({ b, s, ...pos });
   }
-  const papers: string[] = [];
-  const paperAt = new Map<string, number>();
-  const seg: SegmentRow = {
-    s,
-    seqs: Uint32Array.from(docs, (d) => d.seq),
-    lens: Uint32Array.from(docs, (d) => d.len),
-    titleEnds: Uint32Array.from(docs, (d) => d.titleEnd),
-    saved: Float64Array.from(docs, (d) => d.saved),
-    dates: Uint32Array.from(docs, (d) => d.date),
-    kinds: Uint8Array.from(docs, (d) => d.kind),
-    paperIdx: Uint16Array.from(docs, (d) => {
-      let i = paperAt.get(d.paper);
-      if (i === undefined) {
-        i = papers.length;
-        papers.push(d.paper);
-        paperAt.set(d.paper, i);
-      }
-      return i;
-    }),
-    papers,
-  };
+  const seg = segmentRowOf(s, docs);
   await Promise.all([T.postings.bulkPut(heads), T.positions.bulkPut(positions), T.segs.put(seg)]);
   return s;
 }
@@ -142,7 +152,8 @@ async function writeSegment(T: Tables, docs: DocIndex[]): Promise<number> {
  * Indexes these clips (each already carrying its new seq). Small batches go to `pending`; once
  * MERGE_AT documents would be pending they are all merged into a new segment — right here for a
  * bulk batch, or, with `deferMerge`, left to mergePending in a later transaction so a single
- * save never waits for a merge. Returns true when such a merge is due.
+ * save never waits for a merge. Returns true when index maintenance is due: such a merge, or a
+ * compaction (compactSegments) now that a segment was written.
  */
 export async function indexClips(T: Tables, clips: StoredClip[], pendingCount?: number, opts: { deferMerge?: boolean } = {}): Promise<boolean> {
   if (clips.length === 0) return false;
@@ -153,7 +164,7 @@ export async function indexClips(T: Tables, clips: StoredClip[], pendingCount?: 
     return total >= MERGE_AT;
   }
   await mergeWith(T, clips);
-  return false;
+  return true;
 }
 
 /** Merges the pending documents into a segment when MERGE_AT or more are waiting. */
@@ -188,4 +199,239 @@ export async function retireSeqs(T: Tables, seqs: number[]): Promise<void> {
   const inSegments = seqs.filter((_, i) => !pending[i]);
   if (inPending.length) await T.pending.bulkDelete(inPending);
   if (inSegments.length) await T.dead.bulkPut(inSegments.map((q) => ({ q })));
+}
+
+/**
+ * Segment compaction. Every pending merge writes a MERGE_AT-document segment, so a year of single
+ * saves would leave thousands of small segments, and a query reads one row per segment for each
+ * of its terms (and repeats every common term's dictionary entry in each). Segments are merged
+ * the way a log-structured merge tree merges its levels: a segment's level is how many times
+ * `fan` its live documents are over `base` (64 → 0, 512 → 1, 4,096 → 2), and `fan` adjacent
+ * segments of one level are merged into one once their live documents fit in `max`. Each
+ * document is rewritten about twice on its way up, and n single saves leave about
+ * n / max + 2 · (fan − 1) segments instead of n / 64. Bulk imports write SEGMENT_MAX-document
+ * segments, already at level 1; `max` keeps them from being merged into ever larger ones (one
+ * merge is one transaction, and every later read of a bucket row pays for its size).
+ */
+export interface CompactPolicy {
+  fan: number;
+  base: number;
+  max: number;
+}
+
+export const COMPACT: CompactPolicy = { fan: 8, base: MERGE_AT, max: 4096 };
+
+/** Buckets whose rows a compaction reads, merges and writes in one transaction (1/64 of the merged segments: short transactions, bounded memory). */
+const COMPACT_CHUNK = 64;
+
+/** The level of a segment with this many live documents. */
+export function levelOf(live: number, p: CompactPolicy = COMPACT): number {
+  let level = 0;
+  for (let size = p.base * p.fan; live >= size; size *= p.fan) level++;
+  return level;
+}
+
+/**
+ * The segments to compact next, ascending: a segment without live documents alone (it is dropped),
+ * else `fan` segments adjacent in number, of one level, whose live documents fit in `max` — the
+ * lowest level first, then the oldest. Null when nothing is due.
+ */
+export function pickCompaction(segs: readonly { s: number; live: number }[], p: CompactPolicy = COMPACT): number[] | null {
+  const sorted = [...segs].sort((a, b) => a.s - b.s);
+  const empty = sorted.find((x) => x.live === 0);
+  if (empty) return [empty.s];
+  const levels = sorted.map((x) => levelOf(x.live, p));
+  let best: { level: number; at: number } | null = null;
+  for (let i = 0; i + p.fan <= sorted.length; i++) {
+    const level = levels[i]!;
+    if (best && level >= best.level) continue;
+    let total = 0;
+    let same = true;
+    for (let k = i; k < i + p.fan && same; k++) {
+      same = levels[k] === level;
+      total += sorted[k]!.live;
+    }
+    if (same && total <= p.max) best = { level, at: i };
+  }
+  return best ? sorted.slice(best.at, best.at + p.fan).map((x) => x.s) : null;
+}
+
+/** Runs fn in a read-write transaction over every table of the store. */
+export type WriteTx = <R>(fn: () => Promise<R>) => Promise<R>;
+
+/** meta: the number of a merged segment whose rows are being written (not listed in `segs` yet). */
+const META_NEW = 'compact.new';
+/** meta: rows numbered in [sweep.lo, sweep.hi] belong to no segment any more and are being deleted. */
+const META_LO = 'sweep.lo';
+const META_HI = 'sweep.hi';
+
+interface CompactPlan {
+  pick: number[];
+  lo: number;
+  hi: number;
+  /** The merged segment's number: between the last picked one and the next segment, so numbers keep the seq order. */
+  target: number;
+  docs: DocColumns[];
+  gone: number[];
+  dead: Set<number>;
+}
+
+/**
+ * Runs one compaction if one is due (see CompactPolicy). The merged segment's rows are written
+ * under a number no segment has, a few buckets per transaction, while queries and saves go on
+ * (a query only uses rows of segments listed in `segs`); one short transaction then lists it and
+ * unlists the picked ones (and drops their dead documents from `dead` for good); their rows are
+ * deleted afterwards, again a few buckets per transaction. No transaction holds the store for
+ * long: a compaction of 4,096 documents takes seconds in all. The caller makes sure only one
+ * compaction runs at a time (store.ts: a Web Lock); one interrupted midway (tab closed) leaves
+ * only rows no segment lists, noted in `meta` and deleted before the next one starts.
+ * Returns true when it compacted (call again until false).
+ */
+export async function compactSegments(T: Tables, tx: WriteTx, p: CompactPolicy = COMPACT): Promise<boolean> {
+  await sweep(T, tx);
+  const plan = await tx(() => planCompaction(T, p));
+  if (!plan) return false;
+  for (let b0 = 0; b0 < BUCKETS; b0 += COMPACT_CHUNK) {
+    const bs = Array.from({ length: Math.min(COMPACT_CHUNK, BUCKETS - b0) }, (_, k) => b0 + k);
+    await tx(() => mergeRows(T, plan, bs));
+  }
+  const published = await tx(async () => {
+    const [segKeys, mark] = await Promise.all([T.segs.toCollection().primaryKeys(), T.meta.get(META_NEW)]);
+    const listed = new Set(segKeys);
+    const leftover = (lo: number, hi: number) => T.meta.bulkPut([{ k: META_LO, v: lo }, { k: META_HI, v: hi }]);
+    await T.meta.delete(META_NEW);
+    if (mark?.v !== plan.target || listed.has(plan.target) || !plan.pick.every((x) => listed.has(x))) {
+      // The segments changed under this compaction (another store did it without the lock): its rows go.
+      await leftover(plan.target, plan.target);
+      return false;
+    }
+    await Promise.all([
+      T.segs.bulkDelete(plan.pick),
+      plan.docs.length ? T.segs.put(segmentRowOf(plan.target, plan.docs)) : null,
+      plan.gone.length ? T.dead.bulkDelete(plan.gone) : null,
+      leftover(plan.lo, plan.hi),
+      // Segment numbers no longer only grow: caches keyed by the epoch start over.
+      T.meta.put({ k: 'epoch', v: newEpoch() }),
+    ]);
+    return true;
+  });
+  await sweep(T, tx);
+  return published;
+}
+
+/** Picks the segments (see pickCompaction), notes the merged segment's number in `meta`; null when nothing is due. */
+async function planCompaction(T: Tables, p: CompactPolicy): Promise<CompactPlan | null> {
+  const [segs, deadKeys] = await Promise.all([T.segs.toArray(), T.dead.toCollection().primaryKeys()]);
+  const dead = new Set(deadKeys);
+  const liveOf = (seg: SegmentRow) => {
+    let n = 0;
+    for (const q of seg.seqs) if (!dead.has(q)) n++;
+    return n;
+  };
+  const pick = pickCompaction(
+    segs.map((seg) => ({ s: seg.s, live: liveOf(seg) })),
+    p,
+  );
+  if (!pick) return null;
+  const chosen = new Set(pick);
+  // Picked segments are adjacent in number: the rows numbered lo … hi of a bucket are exactly theirs.
+  const lo = pick[0]!;
+  const hi = pick[pick.length - 1]!;
+  // New segments get whole numbers above every number in use, so the floor of any number is taken: stay below floor(hi) + 1.
+  const next = Math.min(...segs.map((x) => x.s).filter((x) => x > hi), Math.floor(hi) + 1);
+  const target = (hi + next) / 2;
+  if (!(target > hi && target < next)) return null; // numbers this close (never seen): leave the segments as they are
+  const docs: DocColumns[] = [];
+  const gone: number[] = [];
+  for (const seg of segs) {
+    if (!chosen.has(seg.s)) continue;
+    seg.seqs.forEach((seq, i) => {
+      if (dead.has(seq)) gone.push(seq);
+      else
+        docs.push({
+          seq,
+          len: seg.lens[i]!,
+          titleEnd: seg.titleEnds[i]!,
+          saved: seg.saved[i]!,
+          date: seg.dates[i]!,
+          kind: seg.kinds[i]!,
+          paper: seg.papers[seg.paperIdx[i]!] ?? '',
+        });
+    });
+  }
+  docs.sort((a, b) => a.seq - b.seq);
+  await T.meta.put({ k: META_NEW, v: target });
+  return { pick, lo, hi, target, docs, gone, dead };
+}
+
+/** The rows numbered [lo, hi] of a bucket, in both tables. */
+function span<R>(t: Table<R, [string, number]>, b: number, lo: number, hi: number) {
+  return t.where('[b+s]').between([b, lo] as never, [b, hi] as never, true, true);
+}
+
+/** Writes the merged segment's rows for these buckets: the picked segments' postings of live documents. */
+async function mergeRows(T: Tables, plan: CompactPlan, bs: number[]): Promise<void> {
+  const [heads, poss] = await Promise.all([
+    Promise.all(bs.map((b) => span(T.postings, b, plan.lo, plan.hi).toArray())),
+    Promise.all(bs.map((b) => span(T.positions, b, plan.lo, plan.hi).toArray())),
+  ]);
+  const chosen = new Set(plan.pick);
+  const outHeads: PostingRow[] = [];
+  const outPos: PositionRow[] = [];
+  bs.forEach((b, k) => {
+    const posOf = new Map(poss[k]!.map((r) => [r.s, r]));
+    const lists = new Map<string, Posting[]>();
+    for (const row of heads[k]!) {
+      if (!chosen.has(row.s)) continue;
+      const pr = posOf.get(row.s);
+      if (!pr || pr.offs.length !== row.offs.length) throw new Error(`index: positions row ${b}/${row.s} is missing or misaligned`);
+      row.terms.forEach((term, i) => {
+        const r = PostingReader.split(row.blob.subarray(row.offs[i]!, row.offs[i + 1]!), pr.blob.subarray(pr.offs[i]!, pr.offs[i + 1]!));
+        let list = lists.get(term);
+        while (r.next()) {
+          if (plan.dead.has(r.seq)) continue;
+          if (!list) lists.set(term, (list = []));
+          list.push({ seq: r.seq, count: r.count, titleCount: r.titleCount, positions: r.positions() });
+        }
+      });
+    }
+    if (!lists.size) return;
+    // Segments adjacent in number hold ascending seq ranges, so the lists are in order; checked, not assumed.
+    for (const list of lists.values()) {
+      for (let i = 1; i < list.length; i++) {
+        if (list[i]!.seq <= list[i - 1]!.seq) {
+          list.sort((x, y) => x.seq - y.seq);
+          break;
+        }
+      }
+    }
+    const { head, pos } = encodeSplitDict(lists);
+    outHeads.push({ b, s: plan.target, ...head });
+    outPos.push({ b, s: plan.target, ...pos });
+  });
+  await Promise.all([T.postings.bulkPut(outHeads), T.positions.bulkPut(outPos)]);
+}
+
+/** Deletes rows no segment lists: the picked segments' after a compaction, or an unfinished merged segment's. */
+async function sweep(T: Tables, tx: WriteTx): Promise<void> {
+  const range = await tx(async () => {
+    const [lo, hi, unfinished] = await Promise.all([T.meta.get(META_LO), T.meta.get(META_HI), T.meta.get(META_NEW)]);
+    if (lo && hi) return [lo.v, hi.v] as const;
+    if (!unfinished) return null;
+    // A compaction stopped before listing its segment (only one runs at a time, so it is not running).
+    await T.meta.delete(META_NEW);
+    if (await T.segs.get(unfinished.v)) return null;
+    await T.meta.bulkPut([{ k: META_LO, v: unfinished.v }, { k: META_HI, v: unfinished.v }]);
+    return [unfinished.v, unfinished.v] as const;
+  });
+  if (!range) return;
+  const [lo, hi] = range;
+  for (let b0 = 0; b0 < BUCKETS; b0 += COMPACT_CHUNK) {
+    await tx(() =>
+      Promise.all(
+        Array.from({ length: Math.min(COMPACT_CHUNK, BUCKETS - b0) }, (_, k) => b0 + k).flatMap((b) => [span(T.postings, b, lo, hi).delete(), span(T.positions, b, lo, hi).delete()]),
+      ),
+    );
+  }
+  await tx(() => T.meta.bulkDelete([META_LO, META_HI]));
 }

@@ -24,9 +24,10 @@ interface GramHits {
 
 /**
  * Per-document columns of every indexed document, addressed by seq, built from the segment and
- * pending rows. Rows are immutable (a re-indexed clip gets a new seq, a merged pending row is
- * deleted, never rewritten), so rows and the columns built from them are cached per database
- * and keyed by the database's random epoch plus the row keys read in the query's own
+ * pending rows. Rows are immutable within an epoch (a re-indexed clip gets a new seq, a merged
+ * pending row is deleted, never rewritten; a segment compaction, which rewrites rows under an
+ * existing key, renews the epoch), so rows and the columns built from them are cached per
+ * database and keyed by the database's random epoch plus the row keys read in the query's own
  * transaction: Dexie still observes every table the query depends on (useLiveQuery re-runs on
  * any change), and a changed key set rebuilds the columns.
  */
@@ -77,7 +78,7 @@ interface DbCache {
   rows: Map<string, CachedBucket>;
   rowBytes: number;
 }
-/** One bucket's rows of one table, for every segment up to `upTo` (segments are immutable and never removed; new ones get higher numbers). */
+/** One bucket's rows of one table, for every segment up to `upTo` (within an epoch, segments are immutable and new ones get higher numbers; removed ones are filtered out on use). */
 interface CachedBucket {
   upTo: number;
   rows: (PostingRow | PositionRow)[];
@@ -97,8 +98,11 @@ const rowBytes = (r: PostingRow | PositionRow) => r.blob.byteLength + r.offs.byt
 /** A bucket's rows: the cached ones plus those of segments after `upTo`, read in the caller's round trip. */
 function bucketRead<R extends PostingRow | PositionRow>(table: Tables['postings'] | Tables['positions'], c: DbCache | undefined, key: string, b: number) {
   const hit = c?.rows.get(key);
-  const from = hit ? hit.upTo + 1 : Dexie.minKey;
-  const read = table.where('[b+s]').between([b, from] as never, [b, Dexie.maxKey] as never).toArray() as unknown as Promise<R[]>;
+  // Segment numbers need not be whole (a compaction numbers its segment between two others): rows after upTo, exclusive.
+  const read = table
+    .where('[b+s]')
+    .between([b, hit ? hit.upTo : Dexie.minKey] as never, [b, Dexie.maxKey] as never, !hit)
+    .toArray() as unknown as Promise<R[]>;
   return { hit, read };
 }
 

@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { checkIndex, type CheckOptions } from './consistency';
 import { ClipDB, TABLE_NAMES, defaultClipDB, type StoredClip, type Tables } from './db';
 import { guard, StoreError } from './errors';
-import { indexClips, mergePending, retireSeqs } from './indexer';
+import { COMPACT, compactSegments, indexClips, mergePending, retireSeqs, type CompactPolicy } from './indexer';
 import { clipKeysOf } from './key';
 import { parseQuery } from './query';
 import { rankDocs } from './search';
@@ -36,6 +36,8 @@ export interface StoreOptions {
   newId?: () => string;
   /** Asks the browser to keep the database (navigator.storage.persist); called once, on the first save. */
   persist?: () => Promise<boolean>;
+  /** When segments are compacted (tests use small numbers); see indexer.ts. */
+  compaction?: CompactPolicy;
 }
 
 /** The fields that feed the search index: a change in any of them re-indexes the clip. */
@@ -63,10 +65,25 @@ function defaultPersist(): Promise<boolean> {
 
 export type Store = ReturnType<typeof createStore>;
 
+/** Local stand-in for Web Locks where they are missing (Node tests): exclusive within this realm only. */
+const localLocks = new Map<string, Promise<unknown>>();
+
+/** Runs fn holding the named lock: a Web Lock (across the extension's contexts), else a lock in this realm. */
+function exclusive(name: string, fn: () => Promise<void>): Promise<void> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (locks) return locks.request(name, () => fn()).then(() => undefined);
+  const run = (localLocks.get(name) ?? Promise.resolve()).catch(() => undefined).then(fn);
+  localLocks.set(name, run);
+  return run.finally(() => {
+    if (localLocks.get(name) === run) localLocks.delete(name);
+  });
+}
+
 export function createStore(db: ClipDB, options: StoreOptions = {}) {
   const now = options.now ?? (() => Date.now());
   const newId = options.newId ?? (() => crypto.randomUUID());
   const persist = options.persist ?? defaultPersist;
+  const compaction = options.compaction ?? COMPACT;
   const T: Tables = db;
   const rw = <R>(fn: () => Promise<R>) => guard(() => db.transaction('rw', TABLE_NAMES.map((n) => db.table(n)), fn));
   const r = <R>(fn: () => Promise<R>) => guard(() => db.transaction('r', TABLE_NAMES.map((n) => db.table(n)), fn));
@@ -101,24 +118,34 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
 
   let merging: Promise<void> | null = null;
   /**
-   * Runs the pending → segment merge in its own transaction after the save that made it due has
-   * returned (a merge takes ~0.5 s in Chromium; the user's "Save" should not wait for it). If it
-   * fails (database closing, quota) the documents stay pending and searchable; the next save retries.
+   * Index maintenance — the pending → segment merge, then segment compactions while any is due —
+   * each in a transaction of its own, run after the save that made it due has returned (a merge
+   * takes ~0.5 s in Chromium, a compaction up to a few seconds; the user's "Save" should not wait).
+   * If one fails (database closing, quota) the index stays as it was, still complete and
+   * searchable; the next save retries.
    */
   function scheduleMerge(): void {
     if (merging) return;
     merging = new Promise<void>((resolve) => setTimeout(resolve, 0))
-      .then(() => rw(() => mergePending(T)))
+      .then(maintain)
       .catch(() => undefined)
       .finally(() => {
         merging = null;
       });
   }
 
-  /** Waits for a scheduled merge and merges anything still due (tests, benchmarks, before export). */
+  async function maintain(): Promise<void> {
+    await rw(() => mergePending(T));
+    // One compactor at a time across the extension's pages and worker (they share the database).
+    await exclusive(`epaper-reader/compact/${db.name}`, async () => {
+      while (await compactSegments(T, rw, compaction));
+    });
+  }
+
+  /** Waits for scheduled maintenance and runs anything still due (tests, benchmarks, before export). */
   async function flushIndex(): Promise<void> {
     if (merging) await merging;
-    await rw(() => mergePending(T));
+    await maintain();
   }
 
   /** The last seq handed out and the number of pending documents. */
@@ -267,7 +294,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
   }
 
   async function purge(which: (c: StoredClip) => boolean): Promise<number> {
-    return rw(async () => {
+    const purged = await rw(async () => {
       const trashed = (await T.clips.where('[live+savedAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray()).filter(which);
       await T.clips.bulkDelete(trashed.map((c) => c.id));
       await retireSeqs(
@@ -276,6 +303,9 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
       );
       return trashed.length;
     });
+    // Segments left with few (or no) live documents are compacted away.
+    if (purged) scheduleMerge();
+    return purged;
   }
 
   /** Delete every trashed clip for good; returns how many. */

@@ -2,7 +2,9 @@
 // a naive scan, and DB size, at 10k and 100k clips built from ../shared/corpus/articles.jsonl.
 // The bench page (tests/bench/store/page.ts) is bundled with esbuild into .output/bench-store/,
 // served from 127.0.0.1 and driven with page.evaluate. STORE_BENCH_SIZES=10000 runs one size;
-// STORE_BENCH_DIAG=1 also logs what each read of a search costs.
+// STORE_BENCH_FRAGMENTED=n sets the size of the fragmented-archive table (0: skip it; 10000 by default).
+// STORE_BENCH_DIAG=1 also logs what each read of a search costs; STORE_BENCH_PROFILE=河,save (queries,
+// or `save` for single saves) logs a CPU profile of each after the build and skips the layout table.
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -71,6 +73,76 @@ const call = <K extends keyof Bench>(page: Page, name: K, ...args: Parameters<Be
 const log = (msg: string) => process.stderr.write(`  store: ${msg}\n`);
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
+/** STORE_BENCH_PROFILE=q1,q2: a CPU profile of 20 searches of each query, self time by function. */
+async function profileSearches(page: Page, queries: string[], n: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  for (const q of queries) {
+    if (q !== 'save') await call(page, 'search', q, 2);
+    await cdp.send('Profiler.start');
+    const t = Date.now();
+    const s = q === 'save' ? { times: await call(page, 'singleSaves', n + 1000, 40) } : await call(page, 'search', q, 20);
+    const wall = Date.now() - t;
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] } };
+    const self = new Map<string, number>();
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    profile.samples.forEach((id, i) => {
+      const f = byId.get(id)!.callFrame;
+      const name = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+      self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+    });
+    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+    log(`profile ${q}: wall ${wall} ms for 20, per-run p50 ${median(s.times).toFixed(1)}; self ms (all 20 runs):`);
+    for (const [name, ms] of top) log(`  ${ms.toFixed(1).padStart(8)}  ${name}`);
+  }
+  await cdp.detach();
+}
+
+/**
+ * An archive as single saves leave it — one 64-document segment per pending merge — searched
+ * before and after segment compaction (lib/store/indexer.ts compactSegments). Built with bulk
+ * saves of 64 clips (each writes one 64-document segment, as a merge of 64 single saves does)
+ * on a store that never compacts; then the shipped policy runs. Warm = the search API repeated
+ * (rows cached); cold = each search on a fresh connection (no cached rows: a panel just opened).
+ */
+async function fragmented(page: Page, n: number): Promise<BenchSection> {
+  const name = `bench-fragmented-${n}`;
+  const t0 = Date.now();
+  await call(page, 'build', name, n, 64, false);
+  log(`fragmented ${n}: built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const measure = async () => {
+    const out = new Map<string, { warm: number[]; cold: number[] }>();
+    for (const q of QUERIES.slice(0, 6)) out.set(q.form, { warm: (await call(page, 'search', q.query, 20)).times, cold: await call(page, 'coldSearch', name, q.query, 7) });
+    return out;
+  };
+  const segsBefore = await call(page, 'segments');
+  const before = await measure();
+  const { ms, segments } = await call(page, 'compact');
+  log(`fragmented ${n}: ${segsBefore.length} segments → ${segments.length} in ${(ms / 1000).toFixed(1)} s`);
+  const after = await measure();
+  const rows: Record<string, string | number>[] = [...before].map(([form, b]) => {
+    const a = after.get(form)!;
+    return {
+      query: form,
+      'before: warm p50 / p95 ms': `${median(b.warm)} / ${percentile(b.warm, 95)}`,
+      'before: cold p50 ms': median(b.cold),
+      'after: warm p50 / p95 ms': `${median(a.warm)} / ${percentile(a.warm, 95)}`,
+      'after: cold p50 ms': median(a.cold),
+      'cold ×': r1(median(b.cold) / median(a.cold)),
+    };
+  });
+  const sizes = (v: number[]) => `${v.length} (${Math.min(...v)}–${Math.max(...v)} docs)`;
+  rows.push({ query: 'segments', 'before: warm p50 / p95 ms': sizes(segsBefore), 'before: cold p50 ms': '', 'after: warm p50 / p95 ms': sizes(segments), 'after: cold p50 ms': '', 'cold ×': '' });
+  rows.push({ query: 'compaction (all of it, background transactions)', 'before: warm p50 / p95 ms': '', 'before: cold p50 ms': '', 'after: warm p50 / p95 ms': `${r1(ms / 1000)} s`, 'after: cold p50 ms': '', 'cold ×': '' });
+  await call(page, 'deleteDb', name);
+  return {
+    title: `Fragmented archive: ${n / 1000}k clips in 64-document segments (as single saves leave them), before and after compaction`,
+    note: 'Bulk saves of 64 clips on a store that never compacts (each writes the 64-document segment a merge of 64 single saves writes); then the shipped policy (8 adjacent segments of a level merged, up to 4,096 documents). Warm: 20 runs of the search API after 2 warm-ups (rows cached). Cold: 7 searches, each on a fresh connection (no cached rows, as in a panel just opened).',
+    rows,
+  };
+}
+
 export async function run(): Promise<BenchSection[]> {
   const sizes = (process.env.STORE_BENCH_SIZES ?? '10000,100000').split(',').map(Number);
   const corpus = readFileSync(CORPUS, 'utf8')
@@ -92,40 +164,45 @@ export async function run(): Promise<BenchSection[]> {
     await page.waitForFunction(() => 'storeBench' in window);
     await call(page, 'setCorpus', corpus);
 
-    // Layout decision: the rejected multiEntry layout against the packed segments, same 2,000 clips.
-    const layoutN = 2000;
-    const me = await call(page, 'multiEntryLayout', layoutN, 500, 40, '生产');
-    await call(page, 'deleteDb', 'layout-packed');
-    const packedBefore = await call(page, 'estimate');
-    const packedBatches = await call(page, 'build', 'layout-packed', layoutN, 500);
-    const packedSingles = await call(page, 'singleSaves', layoutN, 40);
-    const packedQuery = await call(page, 'search', '生产', 10);
-    const packedUsage = (await call(page, 'estimate')) - packedBefore;
-    await call(page, 'deleteDb', 'layout-packed');
-    const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
-    sections.push({
-      title: `Store index layout: one entry per (term, clip) vs packed segments (${layoutN} clips, real Chromium)`,
-      note: 'multiEntry = a *terms index over each clip\'s distinct unigrams/bigrams/words; packed = lib/store (postings per term and segment, positions included). Query = the 2-char term 生产 (multiEntry: primary keys only, no ranking or positions; packed: the full search with ranking and snippets).',
-      rows: [
-        {
-          layout: 'multiEntry per clip',
-          'bulk ms/clip': r1((sum(me.batchTimes) / layoutN) * 100) / 100,
-          'single save p50 ms': median(me.singleTimes),
-          'single save p95 ms': percentile(me.singleTimes, 95),
-          '2-char query p50 ms': median(me.queryTimes),
-          'disk KiB/clip': r1(me.usage / 1024 / (layoutN + 40)),
-        },
-        {
-          layout: 'packed segments (chosen)',
-          'bulk ms/clip': r1((sum(packedBatches) / layoutN) * 100) / 100,
-          'single save p50 ms': median(packedSingles),
-          'single save p95 ms': percentile(packedSingles, 95),
-          '2-char query p50 ms': median(packedQuery.times),
-          'disk KiB/clip': r1(packedUsage / 1024 / (layoutN + 40)),
-        },
-      ],
-    });
-    log(`layout done: multiEntry ${JSON.stringify({ hits: me.hits, usage: me.usage })}`);
+    if (!process.env.STORE_BENCH_PROFILE) {
+      // Layout decision: the rejected multiEntry layout against the packed segments, same 2,000 clips.
+      const layoutN = 2000;
+      const me = await call(page, 'multiEntryLayout', layoutN, 500, 40, '生产');
+      await call(page, 'deleteDb', 'layout-packed');
+      const packedBefore = await call(page, 'estimate');
+      const packedBatches = await call(page, 'build', 'layout-packed', layoutN, 500);
+      const packedSingles = await call(page, 'singleSaves', layoutN, 40);
+      const packedQuery = await call(page, 'search', '生产', 10);
+      const packedUsage = (await call(page, 'estimate')) - packedBefore;
+      await call(page, 'deleteDb', 'layout-packed');
+      const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
+      sections.push({
+        title: `Store index layout: one entry per (term, clip) vs packed segments (${layoutN} clips, real Chromium)`,
+        note: 'multiEntry = a *terms index over each clip\'s distinct unigrams/bigrams/words; packed = lib/store (postings per term and segment, positions included). Query = the 2-char term 生产 (multiEntry: primary keys only, no ranking or positions; packed: the full search with ranking and snippets).',
+        rows: [
+          {
+            layout: 'multiEntry per clip',
+            'bulk ms/clip': r1((sum(me.batchTimes) / layoutN) * 100) / 100,
+            'single save p50 ms': median(me.singleTimes),
+            'single save p95 ms': percentile(me.singleTimes, 95),
+            '2-char query p50 ms': median(me.queryTimes),
+            'disk KiB/clip': r1(me.usage / 1024 / (layoutN + 40)),
+          },
+          {
+            layout: 'packed segments (chosen)',
+            'bulk ms/clip': r1((sum(packedBatches) / layoutN) * 100) / 100,
+            'single save p50 ms': median(packedSingles),
+            'single save p95 ms': percentile(packedSingles, 95),
+            '2-char query p50 ms': median(packedQuery.times),
+            'disk KiB/clip': r1(packedUsage / 1024 / (layoutN + 40)),
+          },
+        ],
+      });
+      log(`layout done: multiEntry ${JSON.stringify({ hits: me.hits, usage: me.usage })}`);
+    }
+
+    const fragN = Number(process.env.STORE_BENCH_FRAGMENTED ?? 10000);
+    if (fragN > 0) sections.push(await fragmented(page, fragN));
 
     for (const n of sizes) {
       const name = `bench-${n}`;
@@ -138,6 +215,7 @@ export async function run(): Promise<BenchSection[]> {
       const usage = (await call(page, 'estimate')) - before;
       // 200 single saves on top: three of them merge 64 pending clips into a segment.
       const singles = await call(page, 'singleSaves', n, 200);
+      if (process.env.STORE_BENCH_PROFILE) await profileSearches(page, process.env.STORE_BENCH_PROFILE.split(','), n);
       const rows: Record<string, string | number>[] = [];
       const targets = [];
       const runs = n >= 100000 ? 15 : 20;

@@ -58,11 +58,14 @@ function articleText(c: { kicker: string | null; title: string; subtitle: string
   return [c.kicker ?? '', c.title, c.subtitle ?? '', c.byline ?? '', ...c.body.map((b) => b.text)].join('\n');
 }
 
-async function fresh(name: string): Promise<void> {
+/** A store that never compacts segments (the fan is never reached): an archive as single saves leave it. */
+const NO_COMPACTION = { fan: 1e9, base: 64, max: 1e9 };
+
+async function fresh(name: string, compact = true): Promise<void> {
   if (db) db.close();
   await Dexie.delete(name);
   db = new ClipDB(name);
-  store = createStore(db, { persist: async () => false });
+  store = createStore(db, { persist: async () => false, ...(compact ? {} : { compaction: NO_COMPACTION }) });
   await db.open();
 }
 
@@ -71,9 +74,9 @@ const api = {
     corpus = list;
     return corpus.length;
   },
-  /** Fresh database, then n clips saved in batches; returns each batch's ms. */
-  async build(name: string, n: number, batch: number): Promise<number[]> {
-    await fresh(name);
+  /** Fresh database, then n clips saved in batches; returns each batch's ms. `compact: false` leaves every segment as written. */
+  async build(name: string, n: number, batch: number, compact = true): Promise<number[]> {
+    await fresh(name, compact);
     const times: number[] = [];
     for (let i = 0; i < n; i += batch) {
       const inputs: ClipInput[] = [];
@@ -127,6 +130,31 @@ const api = {
       times.push(performance.now() - t);
     }
     return { times, total };
+  },
+  /** Runs every compaction due under the shipped policy (the store from then on compacts); its ms and the segments' sizes after. */
+  async compact(): Promise<{ ms: number; segments: number[] }> {
+    store = createStore(db!, { persist: async () => false });
+    const t = performance.now();
+    await store.flushIndex();
+    const ms = performance.now() - t;
+    return { ms, segments: (await db!.segs.toArray()).map((s) => s.seqs.length) };
+  },
+  /** Searches on a connection of its own each time (open not timed): no cached rows, as in a panel just opened. */
+  async coldSearch(name: string, query: string, runs: number): Promise<number[]> {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const d = new ClipDB(name);
+      await d.open();
+      const st = createStore(d, { persist: async () => false });
+      const t = performance.now();
+      await st.search(query, {}, { limit: 20 });
+      times.push(performance.now() - t);
+      d.close();
+    }
+    return times;
+  },
+  async segments(): Promise<number[]> {
+    return (await db!.segs.toArray()).map((s) => s.seqs.length);
   },
   async estimate(): Promise<number> {
     const e = await navigator.storage.estimate();

@@ -47,6 +47,35 @@ export async function runStoreSuite(api: StoreSuiteApi): Promise<string[]> {
   };
   const cases: [string, (c: Check) => Promise<void>][] = [
     [
+      'segment compaction keeps search exact and drops dead documents',
+      async (c) => {
+        // Built without compaction (fan never reached), then compacted by a second store over the
+        // same database that merges every two adjacent 64-document segments (the shipped policy: eight).
+        const { store, db } = fresh({ compaction: { fan: 1000, base: 64, max: 1 << 20 } });
+        const batch = (from: number) =>
+          Array.from({ length: 64 }, (_, k) => article(`第${from + k}号简报`, [`${'巡查'.repeat(1 + (k % 3))}${k % 2 ? '长江大堤' : '港口码头'}第${from + k}段。`]));
+        const ids: string[] = [];
+        for (let k = 0; k < 4; k++) ids.push(...(await store.saveClips(batch(k * 64))).results.map((r) => r.id));
+        await store.deleteClip(ids[3]!);
+        await store.deleteClip(ids[100]!);
+        await store.emptyTrash();
+        await store.flushIndex();
+        c.eq('dead before', await db.table('dead').count(), 2);
+        const cached = (await store.search('"港口码头"')).total; // fills the row cache before the rows are rewritten
+        await api.createStore(db, { persist: async () => true, compaction: { fan: 2, base: 64, max: 4096 } }).flushIndex();
+        const segs = await db.table('segs').toArray();
+        // 63 + 63 → 126 (still level 0, numbered 2.5), + 64 → 190 (level 1, numbered 3.5); the last 64 stays.
+        c.eq('segments', segs.map((x: { s: number; seqs: Uint32Array }) => [x.s, x.seqs.length]), [[3.5, 190], [4, 64]]);
+        c.eq('dead documents dropped for good', await db.table('dead').count(), 0);
+        c.eq('1-char', (await store.search('巡')).total, 254);
+        c.eq('phrase (positions merged)', (await store.search('"查长江大堤"')).total, 127);
+        c.eq('4-char', (await store.search('港口码头')).total, 127);
+        c.eq('phrase, cached before the compaction', (await store.search('"港口码头"')).total, cached);
+        c.eq('purged clip not found', (await store.search('第3段')).total, 0);
+        c.ok('consistent', (await store.checkConsistency()).ok);
+      },
+    ],
+    [
       'save, dedupe and every query form',
       async (c) => {
         const { store } = fresh();

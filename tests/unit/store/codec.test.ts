@@ -19,6 +19,42 @@ describe('fold', () => {
   });
 });
 
+/** foldWithMap spelled out: each character folded on its own (fold of one character), spaces collapsed. */
+function foldWithMapSpec(text: string): { folded: string; map: number[] } {
+  let folded = '';
+  const map: number[] = [];
+  let space = false;
+  let at = 0;
+  for (const ch of text) {
+    if (/^\s$/u.test(ch)) space = true;
+    else {
+      if (space && folded) {
+        folded += ' ';
+        map.push(at - 1);
+      }
+      space = false;
+      const f = fold(ch);
+      folded += f;
+      for (let k = 0; k < f.length; k++) map.push(at);
+    }
+    at += ch.length;
+  }
+  map.push(text.length);
+  return { folded, map };
+}
+
+describe('foldWithMap (property)', () => {
+  const chars = ['a', 'Z', ' ', '\n', '\u3000', '\u00a0', '報', '纸', '裡', '。', '，', 'Ａ', '１', '㈱', 'ﬁ', '①', '𠀀', '𡃁', 'é', 'e\u0301', 'Σ', '〸', '\ud800'];
+  it('equals folding each character on its own, for mixed scripts and odd characters', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.array(fc.constantFrom(...chars), { maxLength: 40 }).map((a) => a.join('')), fc.string({ unit: 'binary', maxLength: 30 })), (text) => {
+        expect(foldWithMap(text)).toEqual(foldWithMapSpec(text));
+      }),
+      { numRuns: 600 },
+    );
+  });
+});
+
 describe('tokens', () => {
   it('indexes CJK unigrams and bigrams, Latin words, with field gaps', () => {
     const d = docTerms({ kicker: null, title: '默想', subtitle: null, byline: null, dateline: null, body: [{ text: 'Hi 世界' }], credit: null });

@@ -200,7 +200,7 @@ describe('search equals a folded substring scan (property)', () => {
   });
 });
 
-describe('search stays exact while the archive grows (row cache across new segments)', () => {
+describe('search stays exact while the archive grows (row cache across new and compacted segments)', () => {
   const alphabet = ['港', '口', '江', '堤', '巡', '查', '报'];
   const text = fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 16 }).map((a) => a.join(''));
   const query = fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 3 }).map((a) => a.join(''));
@@ -209,12 +209,16 @@ describe('search stays exact while the archive grows (row cache across new segme
     fc.record({ save: fc.array(text, { minLength: 1, maxLength: 3 }) }),
     fc.record({ bulk: fc.array(text, { minLength: 64, maxLength: 70 }) }),
     fc.record({ del: fc.nat() }),
+    fc.record({ purge: fc.constant(true) }),
+    fc.record({ flush: fc.constant(true) }),
     fc.record({ search: query, phrase: fc.boolean() }),
   );
-  it('every search in a sequence of saves, merges and deletes equals a scan of the live clips', async () => {
+  it('every search in a sequence of saves, merges, deletes and compactions equals a scan of the live clips', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 4, maxLength: 14 }), async (ops) => {
-        const { store } = freshStore();
+        // Compaction merges every two adjacent segments of a level (64-document levels), so it runs
+        // often — in the background after saves and purges, and at each flush.
+        const { store } = freshStore({ compaction: { fan: 2, base: 64, max: 1 << 20 } });
         const live = new Map<string, string>(); // id → folded body
         let n = 0;
         const save = async (texts: string[]) => {
@@ -234,7 +238,9 @@ describe('search stays exact while the archive grows (row cache across new segme
             const id = ids[o.del % ids.length]!;
             await store.deleteClip(id);
             live.delete(id);
-          } else await check(o.search, o.phrase);
+          } else if ('purge' in o) await store.emptyTrash();
+          else if ('flush' in o) await store.flushIndex();
+          else await check(o.search, o.phrase);
           // The same few terms after every step: their rows are cached and must grow with the index.
           await check('港', false);
           await check('江堤', false);

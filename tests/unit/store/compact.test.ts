@@ -1,0 +1,210 @@
+// Segment compaction: the merge policy (levels of adjacent segments) and compactSegments on a
+// real (fake-indexeddb) store — live documents kept, dead ones dropped for good, search unchanged.
+import { describe, expect, it } from 'vitest';
+import { TABLE_NAMES, type ClipDB } from '../../../lib/store/db';
+import { compactSegments, levelOf, MERGE_AT, pickCompaction, type CompactPolicy } from '../../../lib/store/indexer';
+import { article, freshStore } from './helpers';
+
+const P: CompactPolicy = { fan: 8, base: 64, max: 4096 };
+/** The store's read-write transactions, for driving compactSegments by hand. */
+const rwOf = (db: ClipDB) => <R>(fn: () => Promise<R>) => db.transaction('rw', TABLE_NAMES.map((n) => db.table(n)), fn);
+const segs = (...live: number[]) => live.map((n, i) => ({ s: i + 1, live: n }));
+
+describe('levelOf', () => {
+  it('counts how many times fan the live documents are over base', () => {
+    expect([0, 1, 64, 511, 512, 2000, 4095, 4096, 40000].map((n) => levelOf(n, P))).toEqual([0, 0, 0, 0, 1, 1, 1, 2, 3]);
+  });
+});
+
+describe('pickCompaction', () => {
+  it('merges fan adjacent segments of one level, and not fewer', () => {
+    expect(pickCompaction(segs(64, 64, 64, 64, 64, 64, 64), P)).toBeNull();
+    expect(pickCompaction(segs(64, 64, 64, 64, 64, 64, 64, 64), P)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('needs the segments to be adjacent: a bulk segment in between splits the run', () => {
+    expect(pickCompaction(segs(64, 64, 64, 64, 2000, 64, 64, 64, 64), P)).toBeNull();
+    expect(pickCompaction(segs(2000, 64, 64, 64, 64, 64, 64, 64, 64, 64), P)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('takes the lowest level first, then the oldest run', () => {
+    const picked = pickCompaction(segs(512, 512, 512, 512, 512, 512, 512, 512, 64, 64, 64, 64, 64, 64, 64, 64), P);
+    expect(picked).toEqual([9, 10, 11, 12, 13, 14, 15, 16]);
+    expect(pickCompaction(segs(512, 512, 512, 512, 512, 512, 512, 512, 512), P)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('never merges past max: bulk-import segments stay as they are', () => {
+    expect(pickCompaction(segs(2000, 2000, 2000, 2000, 2000, 2000, 2000, 2000), P)).toBeNull();
+    expect(pickCompaction(segs(600, 600, 600, 600, 600, 600, 600, 600), P)).toBeNull();
+  });
+
+  it('drops a segment without live documents on its own', () => {
+    expect(pickCompaction(segs(2000, 0, 2000), P)).toEqual([2]);
+  });
+
+  it('works on segments given in any order', () => {
+    const shuffled = segs(64, 64, 64, 64, 64, 64, 64, 64).reverse();
+    expect(pickCompaction(shuffled, P)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+});
+
+/** Articles sharing a few terms in varying positions (phrases and positions matter). */
+function batch(from: number, n: number) {
+  return Array.from({ length: n }, (_, k) => {
+    const i = from + k;
+    const river = i % 3 === 0 ? '长江大堤' : '港口码头';
+    return article(`第${i}号简报`, [`${'巡查'.repeat(1 + (i % 4))}${river}第${i}段。`, i % 5 === 0 ? 'Flood patrol report.' : '一切正常。']);
+  });
+}
+
+describe('compactSegments', () => {
+  it('merges segments into one: same search results, dead documents gone for good, index consistent', async () => {
+    // Automatic compaction off (fan too large to ever be reached): the test drives it.
+    const { store, db } = freshStore({ compaction: { fan: 1000, base: 64, max: 1 << 20 } });
+    const ids: string[] = [];
+    for (let k = 0; k < 3; k++) ids.push(...(await store.saveClips(batch(k * MERGE_AT, MERGE_AT))).results.map((r) => r.id));
+    await store.flushIndex();
+    expect(await db.segs.count()).toBe(3);
+    // Purge a few clips of the first two segments (dead documents) and re-index one (its old document dies too).
+    for (const id of [ids[0]!, ids[5]!, ids[70]!]) await store.deleteClip(id);
+    await store.emptyTrash();
+    await store.updateClip(ids[9]!, { title: '第9号简报（更正）' });
+    const queries = ['巡查', '长江大堤', '"港口码头"', '港口 -长江', 'patrol', '更正', '第70段'];
+    const before = await Promise.all(queries.map((q) => store.search(q, {}, { limit: 300 })));
+    const deadBefore = await db.dead.count();
+    expect(deadBefore).toBe(4);
+
+    expect(await compactSegments(db, rwOf(db), { fan: 2, base: 64, max: 4096 })).toBe(true);
+    const after = await db.segs.toArray();
+    expect(after.map((s) => s.seqs.length).sort((a, b) => a - b)).toEqual([64, 124]);
+    // The merged segment's dead documents left `dead`; none of them is in the new segment.
+    expect(await db.dead.count()).toBe(0);
+    const merged = after.find((s) => s.seqs.length === 124)!;
+    expect([...merged.seqs]).toEqual([...merged.seqs].sort((a, b) => a - b));
+    for (const [i, q] of queries.entries()) {
+      const got = await store.search(q, {}, { limit: 300 });
+      expect(got.total, q).toBe(before[i]!.total);
+      expect(got.hits.map((h) => h.clip.id), q).toEqual(before[i]!.hits.map((h) => h.clip.id));
+      expect(got.hits.map((h) => h.score), q).toEqual(before[i]!.hits.map((h) => h.score));
+    }
+    expect((await store.checkConsistency()).problems).toEqual([]);
+    // The merged segment is numbered between the last picked one and the next segment (numbers keep
+    // the saving order); no rows of the picked ones are left behind, nor any `meta` note.
+    expect(after.map((s) => s.s)).toEqual([2.5, 3]);
+    const rowNumbers = async () => [...new Set([...(await db.postings.toArray()), ...(await db.positions.toArray())].map((r) => r.s))].sort();
+    expect(await rowNumbers()).toEqual([2.5, 3]);
+    expect((await db.meta.toArray()).map((m) => m.k).sort()).toEqual(['epoch', 'segment', 'seq']);
+    // 124 + 64 live documents are still level 0 (under 128): one more merge, then nothing is due.
+    expect(await compactSegments(db, rwOf(db), { fan: 2, base: 64, max: 4096 })).toBe(true);
+    expect((await db.segs.toArray()).map((s) => [s.s, s.seqs.length])).toEqual([[3.5, 188]]);
+    expect(await rowNumbers()).toEqual([3.5]);
+    expect(await compactSegments(db, rwOf(db), { fan: 2, base: 64, max: 4096 })).toBe(false);
+    expect((await store.search('巡查', {}, { limit: 1 })).total).toBe(before[0]!.total);
+    expect((await store.checkConsistency()).problems).toEqual([]);
+    db.close();
+  });
+
+  it('drops a segment whose documents are all dead, after the purge that killed them', async () => {
+    // No merges under this policy (fan never reached), but an empty segment always goes.
+    const { store, db } = freshStore({ compaction: { fan: 1000, base: 64, max: 1 << 20 } });
+    const first = (await store.saveClips(batch(0, MERGE_AT))).results.map((r) => r.id);
+    await store.saveClips(batch(MERGE_AT, MERGE_AT));
+    await store.flushIndex();
+    expect(await db.segs.count()).toBe(2);
+    for (const id of first) await store.deleteClip(id);
+    await store.emptyTrash();
+    await store.flushIndex();
+    expect((await db.segs.toArray()).map((s) => s.seqs.length)).toEqual([MERGE_AT]);
+    expect(await db.dead.count()).toBe(0);
+    expect((await store.search('巡查')).total).toBe(MERGE_AT);
+    expect((await store.checkConsistency()).problems).toEqual([]);
+    db.close();
+  });
+
+  it('runs after saves on its own: many small segments end up as few', async () => {
+    const { store, db } = freshStore({ compaction: { fan: 2, base: 64, max: 4096 } });
+    for (let k = 0; k < 6; k++) await store.saveClips(batch(k * MERGE_AT, MERGE_AT));
+    await store.flushIndex();
+    // 6 × 64 → levels merge pairwise: 384 documents in segments of 256 and 128.
+    expect((await db.segs.toArray()).map((s) => s.seqs.length).sort((a, b) => a - b)).toEqual([128, 256]);
+    expect((await store.search('巡查')).total).toBe(6 * MERGE_AT);
+    expect((await store.checkConsistency()).problems).toEqual([]);
+    db.close();
+  });
+});
+
+describe('compactSegments, interrupted or overlapped', () => {
+  const P2: CompactPolicy = { fan: 2, base: 64, max: 4096 };
+  /** Three 64-document segments, a few clips purged; returns what searches give before any compaction. */
+  async function setup() {
+    const env = freshStore({ compaction: { fan: 1000, base: 64, max: 1 << 20 } });
+    const { store } = env;
+    const ids: string[] = [];
+    for (let k = 0; k < 3; k++) ids.push(...(await store.saveClips(batch(k * MERGE_AT, MERGE_AT))).results.map((r) => r.id));
+    for (const id of [ids[1]!, ids[66]!]) await store.deleteClip(id);
+    await store.emptyTrash();
+    await store.flushIndex();
+    const queries = ['巡查', '"港口码头"', '长江 -巡查巡查', 'patrol'];
+    const totals = async () => Promise.all(queries.map(async (q) => (await store.search(q, {}, { limit: 5 })).total));
+    return { ...env, ids, totals, before: await totals() };
+  }
+  /** A transaction runner that fails from its nth call on, like a tab closed midway. */
+  const failingFrom = (db: ClipDB, n: number) => {
+    let calls = 0;
+    const rw = rwOf(db);
+    return <R>(fn: () => Promise<R>) => (++calls >= n ? Promise.reject(new Error('closed')) : rw(fn));
+  };
+  const rowNumbers = async (db: ClipDB) => [...new Set([...(await db.postings.toArray()), ...(await db.positions.toArray())].map((r) => r.s))].sort((a, b) => a - b);
+
+  for (const [when, n] of [
+    ['while writing the merged rows', 20],
+    ['while deleting the old rows', 2 + 64 + 1 + 1 + 20],
+  ] as const) {
+    it(`stopped ${when}: searches never change, and the next compaction cleans up`, async () => {
+      const { db, store, totals, before } = await setup();
+      await expect(compactSegments(db, failingFrom(db, n), P2)).rejects.toThrow('closed');
+      expect(await totals()).toEqual(before);
+      expect((await store.checkConsistency()).problems).toEqual([]);
+      // Rows no segment lists are left (the unfinished segment's, or the merged-away ones')…
+      const listed = (await db.segs.toCollection().primaryKeys()).sort((a, b) => a - b);
+      expect((await rowNumbers(db)).length).toBeGreaterThan(listed.length);
+      // …until the next compaction deletes them first.
+      while (await compactSegments(db, rwOf(db), P2));
+      const after = (await db.segs.toCollection().primaryKeys()).sort((a, b) => a - b);
+      expect(await rowNumbers(db)).toEqual(after);
+      expect((await db.meta.toArray()).map((m) => m.k).sort()).toEqual(['epoch', 'segment', 'seq']);
+      expect(await totals()).toEqual(before);
+      expect(await db.dead.count()).toBe(0);
+      expect((await store.checkConsistency()).problems).toEqual([]);
+      db.close();
+    });
+  }
+
+  it('saves, purges and searches between its transactions see a complete index throughout', async () => {
+    const { db, store, ids, totals } = await setup();
+    const rw = rwOf(db);
+    let calls = 0;
+    let extra = 0;
+    const seen: number[][] = [];
+    const interleaved = async <R>(fn: () => Promise<R>) => {
+      calls++;
+      if (calls % 9 === 0) {
+        await store.saveClips(batch(1000 + extra++, 1)); // one more 巡查 clip, pending
+        seen.push(await totals());
+      }
+      if (calls === 30) {
+        await store.deleteClip(ids[5]!); // in a segment being merged: dies mid-compaction
+        await store.emptyTrash();
+      }
+      return rw(fn);
+    };
+    while (await compactSegments(db, interleaved, P2));
+    // 巡查 is in every clip: each interleaved save adds one, the purge takes one.
+    const first = seen[0]![0]!;
+    seen.forEach((t, i) => expect(t[0], `after interleaved write ${i}`).toBe(first + i - ((i + 1) * 9 > 30 ? 1 : 0)));
+    const live = 3 * MERGE_AT - 2 - 1 + extra;
+    expect((await store.search('巡查', {}, { limit: 1 })).total).toBe(live);
+    expect((await store.checkConsistency()).problems).toEqual([]);
+    db.close();
+  });
+});
