@@ -256,7 +256,7 @@ export function pickCompaction(segs: readonly { s: number; live: number }[], p: 
   return best ? sorted.slice(best.at, best.at + p.fan).map((x) => x.s) : null;
 }
 
-/** Runs fn in a read-write transaction over every table of the store. */
+/** Runs fn in a read-write transaction (over every table of the store, or — `rowsTx` — over `postings` and `positions`). */
 export type WriteTx = <R>(fn: () => Promise<R>) => Promise<R>;
 
 /** meta: the number of a merged segment whose rows are being written (not listed in `segs` yet). */
@@ -278,7 +278,8 @@ interface CompactPlan {
 
 /**
  * Runs one compaction if one is due (see CompactPolicy). The merged segment's rows are written
- * under a number no segment has, a few buckets per transaction, while queries and saves go on
+ * under a number no segment has, a few buckets per transaction (`rowsTx`: the row tables only, so
+ * saves that only write clips and `pending` run meanwhile), while queries and saves go on
  * (a query only uses rows of segments listed in `segs`); one short transaction then lists it and
  * unlists the picked ones (and drops their dead documents from `dead` for good); their rows are
  * deleted afterwards, again a few buckets per transaction. No transaction holds the store for
@@ -287,13 +288,13 @@ interface CompactPlan {
  * only rows no segment lists, noted in `meta` and deleted before the next one starts.
  * Returns true when it compacted (call again until false).
  */
-export async function compactSegments(T: Tables, tx: WriteTx, p: CompactPolicy = COMPACT): Promise<boolean> {
-  await sweep(T, tx);
+export async function compactSegments(T: Tables, tx: WriteTx, p: CompactPolicy = COMPACT, rowsTx: WriteTx = tx): Promise<boolean> {
+  await sweep(T, tx, rowsTx);
   const plan = await tx(() => planCompaction(T, p));
   if (!plan) return false;
   for (let b0 = 0; b0 < BUCKETS; b0 += COMPACT_CHUNK) {
     const bs = Array.from({ length: Math.min(COMPACT_CHUNK, BUCKETS - b0) }, (_, k) => b0 + k);
-    await tx(() => mergeRows(T, plan, bs));
+    await rowsTx(() => mergeRows(T, plan, bs));
   }
   const published = await tx(async () => {
     const [segKeys, mark] = await Promise.all([T.segs.toCollection().primaryKeys(), T.meta.get(META_NEW)]);
@@ -315,7 +316,7 @@ export async function compactSegments(T: Tables, tx: WriteTx, p: CompactPolicy =
     ]);
     return true;
   });
-  await sweep(T, tx);
+  await sweep(T, tx, rowsTx);
   return published;
 }
 
@@ -413,7 +414,7 @@ async function mergeRows(T: Tables, plan: CompactPlan, bs: number[]): Promise<vo
 }
 
 /** Deletes rows no segment lists: the picked segments' after a compaction, or an unfinished merged segment's. */
-async function sweep(T: Tables, tx: WriteTx): Promise<void> {
+async function sweep(T: Tables, tx: WriteTx, rowsTx: WriteTx): Promise<void> {
   const range = await tx(async () => {
     const [lo, hi, unfinished] = await Promise.all([T.meta.get(META_LO), T.meta.get(META_HI), T.meta.get(META_NEW)]);
     if (lo && hi) return [lo.v, hi.v] as const;
@@ -427,7 +428,7 @@ async function sweep(T: Tables, tx: WriteTx): Promise<void> {
   if (!range) return;
   const [lo, hi] = range;
   for (let b0 = 0; b0 < BUCKETS; b0 += COMPACT_CHUNK) {
-    await tx(() =>
+    await rowsTx(() =>
       Promise.all(
         Array.from({ length: Math.min(COMPACT_CHUNK, BUCKETS - b0) }, (_, k) => b0 + k).flatMap((b) => [span(T.postings, b, lo, hi).delete(), span(T.positions, b, lo, hi).delete()]),
       ),

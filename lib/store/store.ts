@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { checkIndex, type CheckOptions } from './consistency';
 import { ClipDB, TABLE_NAMES, defaultClipDB, type StoredClip, type Tables } from './db';
 import { guard, StoreError } from './errors';
-import { COMPACT, compactSegments, indexClips, mergePending, retireSeqs, type CompactPolicy } from './indexer';
+import { COMPACT, compactSegments, indexClips, MERGE_AT, mergePending, retireSeqs, type CompactPolicy } from './indexer';
 import { clipKeysOf } from './key';
 import { parseQuery } from './query';
 import { rankDocs } from './search';
@@ -87,6 +87,13 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
   const T: Tables = db;
   const rw = <R>(fn: () => Promise<R>) => guard(() => db.transaction('rw', TABLE_NAMES.map((n) => db.table(n)), fn));
   const r = <R>(fn: () => Promise<R>) => guard(() => db.transaction('r', TABLE_NAMES.map((n) => db.table(n)), fn));
+  /**
+   * Writes that never touch segment rows — fewer than MERGE_AT clips saved or edited (they go to
+   * `pending`), deletes, purges — leave `postings`, `positions` and `segs` out of their scope, so
+   * they run while a compaction writes or sweeps rows (its transactions hold only those tables).
+   */
+  const rwClips = <R>(fn: () => Promise<R>) => guard(() => db.transaction('rw', [db.clips, db.meta, db.pending, db.dead], fn));
+  const rwRows = <R>(fn: () => Promise<R>) => guard(() => db.transaction('rw', [db.postings, db.positions], fn));
 
   /** Replaces clips, re-indexing those whose indexed fields changed (all in the caller's transaction). */
   async function writeClips(
@@ -138,7 +145,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     await rw(() => mergePending(T));
     // One compactor at a time across the extension's pages and worker (they share the database).
     await exclusive(`epaper-reader/compact/${db.name}`, async () => {
-      while (await compactSegments(T, rw, compaction));
+      while (await compactSegments(T, rw, compaction, rwRows));
     });
   }
 
@@ -171,7 +178,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
       if (!check.success) throw new StoreError('invalid', `Article ${i + 1} is not valid: ${reasonOf(check.error)}`);
     });
     let mergeDue = false;
-    const result = await rw(async () => {
+    const result = await (inputs.length < MERGE_AT ? rwClips : rw)(async () => {
       const t = now();
       // Clips touched in this batch, by id: the stored version before the batch, and the latest.
       const touched = new Map<string, { before: StoredClip | null; after: StoredClip }>();
@@ -263,7 +270,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
   /** Edit a clip's text, tags or note; re-indexes it when the text changed. */
   async function updateClip(id: string, patch: ClipPatch): Promise<Clip> {
     let mergeDue = false;
-    const clip = await rw(async () => {
+    const clip = await rwClips(async () => {
       const before = await mustGet(id);
       // Keys present but undefined in the patch leave the field as it was.
       const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as ClipPatch;
@@ -279,7 +286,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
 
   /** Move a clip to the trash (restorable for TRASH_DAYS days). */
   function deleteClip(id: string): Promise<void> {
-    return rw(async () => {
+    return rwClips(async () => {
       const c = await mustGet(id);
       if (c.deletedAt === null) await T.clips.put({ ...c, deletedAt: now(), live: 0 });
     });
@@ -287,14 +294,14 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
 
   /** Bring a clip back from the trash. */
   function restoreClip(id: string): Promise<void> {
-    return rw(async () => {
+    return rwClips(async () => {
       const c = await mustGet(id);
       if (c.deletedAt !== null) await T.clips.put({ ...c, deletedAt: null, live: 1 });
     });
   }
 
   async function purge(which: (c: StoredClip) => boolean): Promise<number> {
-    const purged = await rw(async () => {
+    const purged = await rwClips(async () => {
       const trashed = (await T.clips.where('[live+savedAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray()).filter(which);
       await T.clips.bulkDelete(trashed.map((c) => c.id));
       await retireSeqs(

@@ -118,23 +118,31 @@ async function fragmented(page: Page, n: number): Promise<BenchSection> {
   };
   const segsBefore = await call(page, 'segments');
   const before = await measure();
-  const { ms, segments } = await call(page, 'compact');
+  const { ms, segments, saves, searches } = await call(page, 'compact', n);
   log(`fragmented ${n}: ${segsBefore.length} segments → ${segments.length} in ${(ms / 1000).toFixed(1)} s`);
   const after = await measure();
+  if (process.env.STORE_BENCH_SETTLE) {
+    await new Promise((r) => setTimeout(r, Number(process.env.STORE_BENCH_SETTLE) * 1000));
+    const settled = await measure();
+    for (const [form, m] of settled) log(`fragmented, ${process.env.STORE_BENCH_SETTLE} s later: ${form} cold p50 ${r1(median(m.cold))} warm p50 ${r1(median(m.warm))}`);
+  }
   const rows: Record<string, string | number>[] = [...before].map(([form, b]) => {
     const a = after.get(form)!;
     return {
       query: form,
-      'before: warm p50 / p95 ms': `${median(b.warm)} / ${percentile(b.warm, 95)}`,
-      'before: cold p50 ms': median(b.cold),
-      'after: warm p50 / p95 ms': `${median(a.warm)} / ${percentile(a.warm, 95)}`,
-      'after: cold p50 ms': median(a.cold),
+      'before: warm p50 / p95 ms': `${r1(median(b.warm))} / ${r1(percentile(b.warm, 95))}`,
+      'before: cold p50 ms': r1(median(b.cold)),
+      'after: warm p50 / p95 ms': `${r1(median(a.warm))} / ${r1(percentile(a.warm, 95))}`,
+      'after: cold p50 ms': r1(median(a.cold)),
       'cold ×': r1(median(b.cold) / median(a.cold)),
     };
   });
   const sizes = (v: number[]) => `${v.length} (${Math.min(...v)}–${Math.max(...v)} docs)`;
   rows.push({ query: 'segments', 'before: warm p50 / p95 ms': sizes(segsBefore), 'before: cold p50 ms': '', 'after: warm p50 / p95 ms': sizes(segments), 'after: cold p50 ms': '', 'cold ×': '' });
+  const during = (v: number[]) => `${r1(median(v))} / ${r1(percentile(v, 95))} / ${r1(Math.max(...v))}`;
   rows.push({ query: 'compaction (all of it, background transactions)', 'before: warm p50 / p95 ms': '', 'before: cold p50 ms': '', 'after: warm p50 / p95 ms': `${r1(ms / 1000)} s`, 'after: cold p50 ms': '', 'cold ×': '' });
+  rows.push({ query: `during it: ${saves.length} single saves, p50 / p95 / max ms`, 'before: warm p50 / p95 ms': '', 'before: cold p50 ms': '', 'after: warm p50 / p95 ms': during(saves), 'after: cold p50 ms': '', 'cold ×': '' });
+  rows.push({ query: `during it: ${searches.length} searches, p50 / p95 / max ms`, 'before: warm p50 / p95 ms': '', 'before: cold p50 ms': '', 'after: warm p50 / p95 ms': during(searches), 'after: cold p50 ms': '', 'cold ×': '' });
   await call(page, 'deleteDb', name);
   return {
     title: `Fragmented archive: ${n / 1000}k clips in 64-document segments (as single saves leave them), before and after compaction`,
@@ -144,7 +152,7 @@ async function fragmented(page: Page, n: number): Promise<BenchSection> {
 }
 
 export async function run(): Promise<BenchSection[]> {
-  const sizes = (process.env.STORE_BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+  const sizes = (process.env.STORE_BENCH_SIZES ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
   const corpus = readFileSync(CORPUS, 'utf8')
     .trim()
     .split('\n')

@@ -131,13 +131,32 @@ const api = {
     }
     return { times, total };
   },
-  /** Runs every compaction due under the shipped policy (the store from then on compacts); its ms and the segments' sizes after. */
-  async compact(): Promise<{ ms: number; segments: number[] }> {
+  /**
+   * Runs every compaction due under the shipped policy (the store from then on compacts) while
+   * single saves (new clips numbered from `from`) and a search go on one after another: its ms,
+   * the segments' sizes after, and each save's and search's ms during it.
+   */
+  async compact(from: number): Promise<{ ms: number; segments: number[]; saves: number[]; searches: number[] }> {
     store = createStore(db!, { persist: async () => false });
     const t = performance.now();
-    await store.flushIndex();
+    let done = false;
+    const flushed = store.flushIndex().finally(() => {
+      done = true;
+    });
+    const saves: number[] = [];
+    const searches: number[] = [];
+    for (let i = 0; !done; i++) {
+      let a = performance.now();
+      await store.saveClips([variant(from + i)]);
+      saves.push(performance.now() - a);
+      a = performance.now();
+      await store.search(i % 2 ? '生产' : '"中国共产党"', {}, { limit: 20 });
+      searches.push(performance.now() - a);
+    }
+    await flushed;
+    await store.flushIndex(); // and what the saves above made due
     const ms = performance.now() - t;
-    return { ms, segments: (await db!.segs.toArray()).map((s) => s.seqs.length) };
+    return { ms, segments: (await db!.segs.toArray()).map((s) => s.seqs.length), saves, searches };
   },
   /** Searches on a connection of its own each time (open not timed): no cached rows, as in a panel just opened. */
   async coldSearch(name: string, query: string, runs: number): Promise<number[]> {
