@@ -221,8 +221,8 @@ export interface CompactPolicy {
 
 export const COMPACT: CompactPolicy = { fan: 8, base: MERGE_AT, max: 4096 };
 
-/** Buckets whose rows a compaction reads, merges and writes in one transaction (1/64 of the merged segments: short transactions, bounded memory). */
-const COMPACT_CHUNK = 64;
+/** Buckets whose rows a compaction reads, merges and writes in one transaction: 1/256 of the merged segments, so each transaction (and the JavaScript between, which shares the thread with saves and searches) is short. */
+const COMPACT_CHUNK = 16;
 
 /** The level of a segment with this many live documents. */
 export function levelOf(live: number, p: CompactPolicy = COMPACT): number {
