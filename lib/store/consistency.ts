@@ -18,7 +18,7 @@
 // come from a run no write overlapped — or, if writes never stop, the last run's, with a note.
 import { BUCKETS, bucketOf, PostingReader, type Posting } from './codec';
 import type { PendingRow, PositionRow, PostingRow, StoredClip, Tables } from './db';
-import { docIndexOf, docIndexOfPending } from './indexer';
+import { columnsAt, docIndexOf, docIndexOfPending } from './indexer';
 import { clipKeysOf } from './key';
 
 export interface CheckOptions {
@@ -257,15 +257,7 @@ async function checkSegment(
     }
     for (const c of clips) {
       const i = members.get(c.seq)!;
-      const col: Columns = {
-        len: seg.lens[i]!,
-        titleEnd: seg.titleEnds[i]!,
-        saved: seg.saved[i]!,
-        date: seg.dates[i]!,
-        kind: seg.kinds[i]!,
-        paper: seg.papers[seg.paperIdx[i]!] ?? '',
-      };
-      compareDoc(c, col, have.get(c.seq)!, note);
+      compareDoc(c, columnsAt(seg, i), have.get(c.seq)!, note);
       have.delete(c.seq);
     }
   }

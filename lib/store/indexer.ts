@@ -120,6 +120,19 @@ function segmentRowOf(s: number, docs: DocColumns[]): SegmentRow {
   };
 }
 
+/** The columns of a segment's document i (the inverse of segmentRowOf). */
+export function columnsAt(seg: SegmentRow, i: number): DocColumns {
+  return {
+    seq: seg.seqs[i]!,
+    len: seg.lens[i]!,
+    titleEnd: seg.titleEnds[i]!,
+    saved: seg.saved[i]!,
+    date: seg.dates[i]!,
+    kind: seg.kinds[i]!,
+    paper: seg.papers[seg.paperIdx[i]!] ?? '',
+  };
+}
+
 /** Writes a segment holding these documents (any order) and returns its number. */
 async function writeSegment(T: Tables, docs: DocIndex[]): Promise<number> {
   docs.sort((a, b) => a.seq - b.seq);
@@ -348,16 +361,7 @@ async function planCompaction(T: Tables, p: CompactPolicy): Promise<CompactPlan 
     if (!chosen.has(seg.s)) continue;
     seg.seqs.forEach((seq, i) => {
       if (dead.has(seq)) gone.push(seq);
-      else
-        docs.push({
-          seq,
-          len: seg.lens[i]!,
-          titleEnd: seg.titleEnds[i]!,
-          saved: seg.saved[i]!,
-          date: seg.dates[i]!,
-          kind: seg.kinds[i]!,
-          paper: seg.papers[seg.paperIdx[i]!] ?? '',
-        });
+      else docs.push(columnsAt(seg, i));
     });
   }
   docs.sort((a, b) => a.seq - b.seq);
