@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { checkIndex, type CheckOptions } from './consistency';
 import { ClipDB, TABLE_NAMES, defaultClipDB, type StoredClip, type Tables } from './db';
 import { guard, StoreError } from './errors';
-import { COMPACT, compactSegments, indexClips, MERGE_AT, mergePending, retireSeqs, type CompactPolicy } from './indexer';
+import { COMPACT, compactSegments, indexClips, MERGE_AT, mergePending, retireSeqs, type CompactPolicy, type WriteTx } from './indexer';
 import { clipKeysOf } from './key';
 import { parseQuery } from './query';
 import { rankDocs } from './search';
@@ -38,7 +38,15 @@ export interface StoreOptions {
   persist?: () => Promise<boolean>;
   /** When segments are compacted (tests use small numbers); see indexer.ts. */
   compaction?: CompactPolicy;
+  /**
+   * Called at most every KEEP_ALIVE_MS while index maintenance runs. In an extension service
+   * worker it makes an extension API call: Chrome stops a worker after 30 s without events or API
+   * calls, and IndexedDB work does not count (getStore sets it up there).
+   */
+  keepAlive?: () => void;
 }
+
+export const KEEP_ALIVE_MS = 20_000;
 
 /** The fields that feed the search index: a change in any of them re-indexes the clip. */
 const INDEXED = ['kind', 'kicker', 'title', 'subtitle', 'byline', 'dateline', 'body', 'credit', 'paper', 'date', 'savedAt'] as const;
@@ -141,11 +149,25 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
       });
   }
 
+  let lastKeepAlive = -Infinity;
+  /** A transaction runner that calls keepAlive first when KEEP_ALIVE_MS have passed since the last call. */
+  const alive = (run: WriteTx): WriteTx => {
+    if (!options.keepAlive) return run;
+    return (fn) => {
+      const t = now();
+      if (t - lastKeepAlive >= KEEP_ALIVE_MS) {
+        lastKeepAlive = t;
+        options.keepAlive!();
+      }
+      return run(fn);
+    };
+  };
+
   async function maintain(): Promise<void> {
-    await rw(() => mergePending(T));
+    await alive(rw)(() => mergePending(T));
     // One compactor at a time across the extension's pages and worker (they share the database).
     await exclusive(`epaper-reader/compact/${db.name}`, async () => {
-      while (await compactSegments(T, rw, compaction, rwRows));
+      while (await compactSegments(T, alive(rw), compaction, alive(rwRows)));
     });
   }
 
@@ -527,6 +549,16 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
 let defaultStore: Store | null = null;
 /** The store over the extension's database ('epaper-reader'). */
 export function getStore(): Store {
-  if (!defaultStore || defaultStore.db !== defaultClipDB()) defaultStore = createStore(defaultClipDB());
+  if (!defaultStore || defaultStore.db !== defaultClipDB()) defaultStore = createStore(defaultClipDB(), { keepAlive: workerKeepAlive() });
   return defaultStore;
+}
+
+/** In an extension service worker: a cheap extension API call (see StoreOptions.keepAlive); elsewhere none. */
+export function workerKeepAlive(scope: unknown = globalThis): (() => void) | undefined {
+  const g = scope as { ServiceWorkerGlobalScope?: unknown; chrome?: { runtime?: { getPlatformInfo?: () => Promise<unknown> } } };
+  const runtime = g.chrome?.runtime;
+  if (g.ServiceWorkerGlobalScope === undefined || typeof runtime?.getPlatformInfo !== 'function') return undefined;
+  return () => {
+    runtime.getPlatformInfo!().catch(() => undefined);
+  };
 }

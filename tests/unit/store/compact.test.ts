@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { TABLE_NAMES, type ClipDB } from '../../../lib/store/db';
 import { compactSegments, levelOf, MERGE_AT, pickCompaction, type CompactPolicy } from '../../../lib/store/indexer';
+import { KEEP_ALIVE_MS, workerKeepAlive } from '../../../lib/store/store';
 import { article, freshStore } from './helpers';
 
 const P: CompactPolicy = { fan: 8, base: 64, max: 4096 };
@@ -206,5 +207,29 @@ describe('compactSegments, interrupted or overlapped', () => {
     expect((await store.search('巡查', {}, { limit: 1 })).total).toBe(live);
     expect((await store.checkConsistency()).problems).toEqual([]);
     db.close();
+  });
+});
+
+describe('keeping an extension service worker alive while maintenance runs', () => {
+  it('calls keepAlive before a maintenance transaction once KEEP_ALIVE_MS have passed, not more often', async () => {
+    const calls: number[] = [];
+    let t = 0;
+    // Each clock read moves 1 s on: ~20 transactions between two calls.
+    const { store, db } = freshStore({ compaction: { fan: 2, base: 64, max: 4096 }, now: () => (t += 1000), keepAlive: () => calls.push(t) });
+    for (let k = 0; k < 2; k++) await store.saveClips(batch(k * MERGE_AT, MERGE_AT));
+    await store.flushIndex();
+    expect(await db.segs.count()).toBe(1); // a compaction ran: 2 + 4,096/16 × 2 row transactions
+    expect(calls.length).toBeGreaterThan(3);
+    for (let i = 1; i < calls.length; i++) expect(calls[i]! - calls[i - 1]!).toBeGreaterThanOrEqual(KEEP_ALIVE_MS);
+    db.close();
+  });
+
+  it('is an extension API call in a service worker, and nothing elsewhere', async () => {
+    let asked = 0;
+    const chrome = { runtime: { getPlatformInfo: async () => (asked++, { os: 'linux' }) } };
+    expect(workerKeepAlive({ chrome })).toBeUndefined(); // a page, not a worker
+    expect(workerKeepAlive({ ServiceWorkerGlobalScope: class {} })).toBeUndefined(); // no extension API
+    workerKeepAlive({ ServiceWorkerGlobalScope: class {}, chrome })!();
+    expect(asked).toBe(1);
   });
 });
