@@ -190,17 +190,23 @@ async function mergeWith(T: Tables, clips: StoredClip[]): Promise<void> {
   const pending = await T.pending.toArray();
   const deadRows = await T.dead.bulkGet(pending.map((p) => p.q));
   const dead = new Set(deadRows.filter((r) => r !== undefined).map((r) => r.q));
-  let carried = pending.filter((p) => !dead.has(p.q)).map(docIndexOfPending);
+  const waiting = pending.filter((p) => !dead.has(p.q));
   await T.pending.clear();
   // Dead pending documents are gone for good once merged away.
   if (dead.size) await T.dead.bulkDelete([...dead]);
-  // Documents are turned into postings one segment at a time, so a large import stays bounded in memory.
-  for (let i = 0; i < clips.length || carried.length; ) {
-    const take = clips.slice(i, i + Math.max(1, SEGMENT_MAX - carried.length));
-    i += take.length;
-    await writeSegment(T, [...carried, ...take.map(docIndexOf)]);
-    carried = [];
+  // Documents are turned into postings one segment (at most SEGMENT_MAX) at a time, so a large
+  // import — or a pending backlog that grew while a compaction held the lock — stays bounded in memory.
+  for (let w = 0; w < waiting.length; w += SEGMENT_MAX) {
+    const carried = waiting.slice(w, w + SEGMENT_MAX).map(docIndexOfPending);
+    if (w + SEGMENT_MAX < waiting.length || carried.length === SEGMENT_MAX) await writeSegment(T, carried);
+    else {
+      // The last partial batch of pending documents shares a segment with the first new clips.
+      const take = clips.slice(0, SEGMENT_MAX - carried.length);
+      await writeSegment(T, [...carried, ...take.map(docIndexOf)]);
+      clips = clips.slice(take.length);
+    }
   }
+  for (let i = 0; i < clips.length; i += SEGMENT_MAX) await writeSegment(T, clips.slice(i, i + SEGMENT_MAX).map(docIndexOf));
 }
 
 /** Takes these document numbers out of the index (old versions of updated clips, purged clips). */

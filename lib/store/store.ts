@@ -165,9 +165,10 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
 
   async function maintain(): Promise<void> {
     await alive(rw)(() => mergePending(T));
-    // One compactor at a time across the extension's pages and worker (they share the database).
+    // One compactor at a time across the extension's pages and worker (they share the database);
+    // documents saved meanwhile are merged between compactions, not left to pile up in `pending`.
     await exclusive(`epaper-reader/compact/${db.name}`, async () => {
-      while (await compactSegments(T, alive(rw), compaction, alive(rwRows)));
+      while (await compactSegments(T, alive(rw), compaction, alive(rwRows))) await alive(rw)(() => mergePending(T));
     });
   }
 
