@@ -302,7 +302,8 @@ interface CompactPlan {
  * (a query only uses rows of segments listed in `segs`); one short transaction then lists it and
  * unlists the picked ones (and drops their dead documents from `dead` for good); their rows are
  * deleted afterwards, again a few buckets per transaction. No transaction holds the store for
- * long: a compaction of 4,096 documents takes seconds in all. The caller makes sure only one
+ * long, though the whole compaction does (all of a 10k archive's: minutes on a slow machine, see
+ * lib/store/README.md). The caller makes sure only one
  * compaction runs at a time (store.ts: a Web Lock); one interrupted midway (tab closed) leaves
  * only rows no segment lists, noted in `meta` and deleted before the next one starts.
  * Returns true when it compacted (call again until false).
