@@ -124,16 +124,6 @@ export function foldWithMap(text: string): { folded: string; map: number[] } {
       map.push(at - 1);
     }
     space = false;
-    if (cp < 0x80) {
-      units.push(cp >= 0x41 && cp <= 0x5a ? cp + 32 : cp);
-      map.push(at);
-      continue;
-    }
-    if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf)) {
-      units.push(T2S_BMP[cp] || cp);
-      map.push(at);
-      continue;
-    }
     if (!pair && !(cp >= 0xd800 && cp <= 0xdfff)) {
       let one = ONE_UNIT[cp]!;
       if (one === 0) ONE_UNIT[cp] = one = oneUnitFold(cp);

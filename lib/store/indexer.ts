@@ -194,19 +194,15 @@ async function mergeWith(T: Tables, clips: StoredClip[]): Promise<void> {
   await T.pending.clear();
   // Dead pending documents are gone for good once merged away.
   if (dead.size) await T.dead.bulkDelete([...dead]);
-  // Documents are turned into postings one segment (at most SEGMENT_MAX) at a time, so a large
-  // import — or a pending backlog that grew while a compaction held the lock — stays bounded in memory.
-  for (let w = 0; w < waiting.length; w += SEGMENT_MAX) {
-    const carried = waiting.slice(w, w + SEGMENT_MAX).map(docIndexOfPending);
-    if (w + SEGMENT_MAX < waiting.length || carried.length === SEGMENT_MAX) await writeSegment(T, carried);
-    else {
-      // The last partial batch of pending documents shares a segment with the first new clips.
-      const take = clips.slice(0, SEGMENT_MAX - carried.length);
-      await writeSegment(T, [...carried, ...take.map(docIndexOf)]);
-      clips = clips.slice(take.length);
-    }
+  // The pending documents, then the new clips, are turned into postings one segment (at most
+  // SEGMENT_MAX documents) at a time, so a large import — or a pending backlog that grew while a
+  // compaction held the lock — stays bounded in memory.
+  const total = waiting.length + clips.length;
+  for (let i = 0; i < total; i += SEGMENT_MAX) {
+    const docs: DocIndex[] = [];
+    for (let k = i; k < Math.min(total, i + SEGMENT_MAX); k++) docs.push(k < waiting.length ? docIndexOfPending(waiting[k]!) : docIndexOf(clips[k - waiting.length]!));
+    await writeSegment(T, docs);
   }
-  for (let i = 0; i < clips.length; i += SEGMENT_MAX) await writeSegment(T, clips.slice(i, i + SEGMENT_MAX).map(docIndexOf));
 }
 
 /** Takes these document numbers out of the index (old versions of updated clips, purged clips). */
@@ -229,8 +225,8 @@ export async function retireSeqs(T: Tables, seqs: number[]): Promise<void> {
  * segments of one level are merged into one once their live documents fit in `max`. Each
  * document is rewritten about twice on its way up, and n single saves leave about
  * n / max + 2 · (fan − 1) segments instead of n / 64. Bulk imports write SEGMENT_MAX-document
- * segments, already at level 1; `max` keeps them from being merged into ever larger ones (one
- * merge is one transaction, and every later read of a bucket row pays for its size).
+ * segments, already at level 1; `max` keeps them from being merged into ever larger ones (a
+ * merge's cost grows with its size, and every later read of a bucket row pays for its size).
  */
 export interface CompactPolicy {
   fan: number;
@@ -242,6 +238,11 @@ export const COMPACT: CompactPolicy = { fan: 8, base: MERGE_AT, max: 4096 };
 
 /** Buckets whose rows a compaction reads, merges and writes in one transaction: 1/256 of the merged segments, so each transaction (and the JavaScript between, which shares the thread with saves and searches) is short. */
 const COMPACT_CHUNK = 16;
+
+/** The buckets, COMPACT_CHUNK at a time: the unit of a compaction's row transactions. */
+function* bucketChunks(): Generator<number[]> {
+  for (let b0 = 0; b0 < BUCKETS; b0 += COMPACT_CHUNK) yield Array.from({ length: Math.min(COMPACT_CHUNK, BUCKETS - b0) }, (_, k) => b0 + k);
+}
 
 /** The level of a segment with this many live documents. */
 export function levelOf(live: number, p: CompactPolicy = COMPACT): number {
@@ -312,10 +313,7 @@ export async function compactSegments(T: Tables, tx: WriteTx, p: CompactPolicy =
   await sweep(T, tx, rowsTx);
   const plan = await tx(() => planCompaction(T, p));
   if (!plan) return false;
-  for (let b0 = 0; b0 < BUCKETS; b0 += COMPACT_CHUNK) {
-    const bs = Array.from({ length: Math.min(COMPACT_CHUNK, BUCKETS - b0) }, (_, k) => b0 + k);
-    await rowsTx(() => mergeRows(T, plan, bs));
-  }
+  for (const bs of bucketChunks()) await rowsTx(() => mergeRows(T, plan, bs));
   const published = await tx(async () => {
     const [segKeys, mark] = await Promise.all([T.segs.toCollection().primaryKeys(), T.meta.get(META_NEW)]);
     const listed = new Set(segKeys);
@@ -438,12 +436,6 @@ async function sweep(T: Tables, tx: WriteTx, rowsTx: WriteTx): Promise<void> {
   });
   if (!range) return;
   const [lo, hi] = range;
-  for (let b0 = 0; b0 < BUCKETS; b0 += COMPACT_CHUNK) {
-    await rowsTx(() =>
-      Promise.all(
-        Array.from({ length: Math.min(COMPACT_CHUNK, BUCKETS - b0) }, (_, k) => b0 + k).flatMap((b) => [span(T.postings, b, lo, hi).delete(), span(T.positions, b, lo, hi).delete()]),
-      ),
-    );
-  }
+  for (const bs of bucketChunks()) await rowsTx(() => Promise.all(bs.flatMap((b) => [span(T.postings, b, lo, hi).delete(), span(T.positions, b, lo, hi).delete()])));
   await tx(() => T.meta.bulkDelete([META_LO, META_HI]));
 }

@@ -134,8 +134,8 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
   let merging: Promise<void> | null = null;
   /**
    * Index maintenance — the pending → segment merge, then segment compactions while any is due —
-   * each in a transaction of its own, run after the save that made it due has returned (a merge
-   * takes ~0.5 s in Chromium, a compaction up to a few seconds; the user's "Save" should not wait).
+   * in transactions of their own, run after the save that made it due has returned (a merge takes
+   * ~0.5–1.5 s in Chromium, a compaction many short transactions; the user's "Save" should not wait).
    * If one fails (database closing, quota) the index stays as it was, still complete and
    * searchable; the next save retries.
    */
@@ -163,12 +163,14 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     };
   };
 
+  const maintainTx = alive(rw);
+  const maintainRowsTx = alive(rwRows);
   async function maintain(): Promise<void> {
-    await alive(rw)(() => mergePending(T));
+    await maintainTx(() => mergePending(T));
     // One compactor at a time across the extension's pages and worker (they share the database);
     // documents saved meanwhile are merged between compactions, not left to pile up in `pending`.
     await exclusive(`epaper-reader/compact/${db.name}`, async () => {
-      while (await compactSegments(T, alive(rw), compaction, alive(rwRows))) await alive(rw)(() => mergePending(T));
+      while (await compactSegments(T, maintainTx, compaction, maintainRowsTx)) await maintainTx(() => mergePending(T));
     });
   }
 

@@ -49,6 +49,9 @@ describe('pickCompaction', () => {
   });
 });
 
+/** The segment numbers that have head or positions rows, ascending. */
+const rowNumbers = async (db: ClipDB) => [...new Set([...(await db.postings.toArray()), ...(await db.positions.toArray())].map((r) => r.s))].sort((a, b) => a - b);
+
 /** Articles sharing a few terms in varying positions (phrases and positions matter). */
 function batch(from: number, n: number) {
   return Array.from({ length: n }, (_, k) => {
@@ -92,13 +95,12 @@ describe('compactSegments', () => {
     // The merged segment is numbered between the last picked one and the next segment (numbers keep
     // the saving order); no rows of the picked ones are left behind, nor any `meta` note.
     expect(after.map((s) => s.s)).toEqual([2.5, 3]);
-    const rowNumbers = async () => [...new Set([...(await db.postings.toArray()), ...(await db.positions.toArray())].map((r) => r.s))].sort();
-    expect(await rowNumbers()).toEqual([2.5, 3]);
+    expect(await rowNumbers(db)).toEqual([2.5, 3]);
     expect((await db.meta.toArray()).map((m) => m.k).sort()).toEqual(['epoch', 'segment', 'seq']);
     // 124 + 64 live documents are still level 0 (under 128): one more merge, then nothing is due.
     expect(await compactSegments(db, rwOf(db), { fan: 2, base: 64, max: 4096 })).toBe(true);
     expect((await db.segs.toArray()).map((s) => [s.s, s.seqs.length])).toEqual([[3.5, 188]]);
-    expect(await rowNumbers()).toEqual([3.5]);
+    expect(await rowNumbers(db)).toEqual([3.5]);
     expect(await compactSegments(db, rwOf(db), { fan: 2, base: 64, max: 4096 })).toBe(false);
     expect((await store.search('巡查', {}, { limit: 1 })).total).toBe(before[0]!.total);
     expect((await store.checkConsistency()).problems).toEqual([]);
@@ -155,7 +157,6 @@ describe('compactSegments, interrupted or overlapped', () => {
     const rw = rwOf(db);
     return <R>(fn: () => Promise<R>) => (++calls >= n ? Promise.reject(new Error('closed')) : rw(fn));
   };
-  const rowNumbers = async (db: ClipDB) => [...new Set([...(await db.postings.toArray()), ...(await db.positions.toArray())].map((r) => r.s))].sort((a, b) => a - b);
 
   for (const [when, n] of [
     ['while writing the merged rows', 20],
