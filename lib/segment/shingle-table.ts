@@ -1,39 +1,52 @@
 // An open-addressing hash table from 30-bit shingle hashes to the first kept item holding them.
-// One interleaved typed array (key, value, key, value…): no per-entry objects and one cache line
-// per probe, so lookups stay cheap as a page grows.
-/** Largest table (slots) kept for reuse between pages. */
-const REUSE_MAX = 1 << 16;
+// Keys and values in two typed arrays: no per-entry objects, and a probe reads 4 bytes a slot, so
+// the keys of a large page's table (most lookups miss) stay in the CPU cache longer.
+/** Most slots a table starts with (it grows past that when it must). */
+const START_MAX = 1 << 21;
+
+/** Slots for `n` entries at most half full (linear probing stays short). */
+function slotsFor(n: number): number {
+  let cap = 1 << 12;
+  while (cap < n * 2 && cap < START_MAX) cap <<= 1;
+  return cap;
+}
 
 export class ShingleTable {
-  private slots: Int32Array;
+  /** hash + 1 per slot (0: empty). */
+  private keys: Int32Array;
+  /** item × 2 (+ 1 when more items hold the hash) per slot. */
+  private vals: Int32Array;
   private mask: number;
   private size = 0;
 
-  /** `expected`: about how many shingles will be stored (sizes the table once to stay at most half full, up to 2^21 slots; it grows past half full). */
+  /** `expected`: about how many shingles will be stored (sizes the table once to stay at most half full; it grows past that). */
   constructor(expected = 2048) {
-    let cap = 1 << 12;
-    while (cap < expected * 2 && cap < 1 << 21) cap <<= 1;
-    this.slots = new Int32Array(cap * 2);
+    const cap = slotsFor(expected);
+    this.keys = new Int32Array(cap);
+    this.vals = new Int32Array(cap);
     this.mask = cap - 1;
   }
 
   /**
-   * An empty table for `expected` shingles, reusing the last one when it is small enough (clearing a
-   * table is cheaper than allocating one per page). For one synchronous pass at a time: the
-   * previous table handed out is emptied.
+   * An empty table for `expected` shingles, reusing the last one of that size: clearing its keys is
+   * cheaper than a fresh table (a large one costs a page fault per 4 KiB first touched). One table
+   * per size, held weakly: the garbage collector may take them back between pages. For one
+   * synchronous pass at a time: the previous table of that size handed out is emptied.
    */
   static reused(expected: number): ShingleTable {
-    const t = ShingleTable.last;
-    if (!t || expected * 2 > t.mask + 1 || t.mask + 1 > REUSE_MAX) {
+    const slots = slotsFor(expected);
+    const t = ShingleTable.pool.get(slots)?.deref();
+    // A table that grew is reused too: it is cleared at its present size.
+    if (!t) {
       const fresh = new ShingleTable(expected);
-      if (fresh.mask + 1 <= REUSE_MAX) ShingleTable.last = fresh;
+      ShingleTable.pool.set(slots, new WeakRef(fresh));
       return fresh;
     }
-    t.slots.fill(0);
+    t.keys.fill(0); // values are read only where a key is set
     t.size = 0;
     return t;
   }
-  private static last: ShingleTable | undefined;
+  private static pool = new Map<number, WeakRef<ShingleTable>>();
 
   /** The item stored for `hash`, or -1. */
   get(hash: number): number {
@@ -48,9 +61,10 @@ export class ShingleTable {
    */
   entry(hash: number): number {
     const k = hash + 1;
+    const keys = this.keys;
     for (let slot = mix(hash) & this.mask; ; slot = (slot + 1) & this.mask) {
-      const at = this.slots[slot * 2]!;
-      if (at === k) return this.slots[slot * 2 + 1]!;
+      const at = keys[slot]!;
+      if (at === k) return this.vals[slot]!;
       if (at === 0) return -1;
     }
   }
@@ -68,16 +82,17 @@ export class ShingleTable {
   private put(hash: number, item: number, mark: boolean): number {
     if ((this.size + 1) * 2 > this.mask + 1) this.grow();
     const k = hash + 1;
+    const keys = this.keys;
     for (let slot = mix(hash) & this.mask; ; slot = (slot + 1) & this.mask) {
-      const at = this.slots[slot * 2]!;
+      const at = keys[slot]!;
       if (at === k) {
-        const v = this.slots[slot * 2 + 1]!;
-        if (mark && (v >> 1) !== item) this.slots[slot * 2 + 1] = v | 1;
+        const v = this.vals[slot]!;
+        if (mark && (v >> 1) !== item) this.vals[slot] = v | 1;
         return v >> 1;
       }
       if (at === 0) {
-        this.slots[slot * 2] = k;
-        this.slots[slot * 2 + 1] = item * 2;
+        keys[slot] = k;
+        this.vals[slot] = item * 2;
         this.size++;
         return item;
       }
@@ -85,16 +100,17 @@ export class ShingleTable {
   }
 
   private grow(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
-    this.mask = old.length - 1;
+    const { keys, vals } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.vals = new Int32Array(keys.length * 2);
+    this.mask = keys.length * 2 - 1;
     // Entries move as they are (item and mark); the count does not change.
-    for (let i = 0; i < old.length; i += 2) {
-      if (old[i] === 0) continue;
-      let slot = mix(old[i]! - 1) & this.mask;
-      while (this.slots[slot * 2] !== 0) slot = (slot + 1) & this.mask;
-      this.slots[slot * 2] = old[i]!;
-      this.slots[slot * 2 + 1] = old[i + 1]!;
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === 0) continue;
+      let slot = mix(keys[i]! - 1) & this.mask;
+      while (this.keys[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.keys[slot] = keys[i]!;
+      this.vals[slot] = vals[i]!;
     }
   }
 }

@@ -3,49 +3,64 @@ import type { LanguageRules } from './rules';
 
 const NOT_KEY = /[^\p{L}\p{N}]+/gu;
 
-/** Characters NFKC leaves alone: ASCII, CJK ideographs, common CJK and general punctuation, NBSP. */
-function nfkcStable(c: number): boolean {
-  return (
-    (c >= 0x4e00 && c <= 0x9fff) ||
-    (c >= 0x20 && c <= 0x7f) ||
-    (c >= 0x3000 && c <= 0x3037) ||
-    (c >= 0x303b && c <= 0x303f) ||
-    (c >= 0x2010 && c <= 0x2027) ||
-    c === 0x09 ||
-    c === 0x0a ||
-    c === 0x0d ||
-    c === 0xa0
-  );
+/**
+ * A UTF-16 unit's contribution to the matching key, where it can be told from the unit alone: the
+ * unit kept (lower-cased, full-width ASCII made ASCII, as NFKC + toLowerCase would), 0 when the key
+ * drops it (punctuation, spaces), -1 when only NFKC of the whole text can tell (other scripts,
+ * compatibility characters). Covers what Chinese and English newspaper text is made of.
+ */
+function keyUnitOf(c: number): number {
+  if (c >= 0x4e00 && c <= 0x9fff) return c;
+  if (c < 0x80) {
+    if ((c >= 48 && c <= 57) || (c >= 97 && c <= 122)) return c;
+    if (c >= 65 && c <= 90) return c + 32;
+    return c >= 0x20 || c === 0x09 || c === 0x0a || c === 0x0d ? 0 : -1;
+  }
+  // Full-width ASCII (，：；（）！？ and ０-９, Ａ-Ｚ): NFKC makes it ASCII.
+  if (c >= 0xff01 && c <= 0xff5e) return keyUnitOf(c - 0xfee0);
+  if (c >= 0x3000 && c <= 0x303f) {
+    if ((c >= 0x3005 && c <= 0x3007) || (c >= 0x3021 && c <= 0x3029) || (c >= 0x3031 && c <= 0x3035) || c === 0x303b || c === 0x303c) return c; // 々〆〇, Suzhou numerals, kana repeat marks
+    return c >= 0x3038 && c <= 0x303a ? -1 : 0; // 〸〹〺 become 十卄卅
+  }
+  if ((c >= 0x2010 && c <= 0x2027) || c === 0xa0 || c === 0xb7 || c === 0xd7 || c === 0xf7) return 0; // dashes, quotes, dots; NBSP; · × ÷
+  if ((c >= 0x2190 && c <= 0x21ff) || (c >= 0x2500 && c <= 0x2775)) return 0; // arrows; box drawing, shapes (□○●■), symbols, dingbats
+  return -1;
+}
+
+const slowKey = (text: string) => text.normalize('NFKC').toLowerCase().replace(NOT_KEY, '');
+
+let unitBuf = new Uint16Array(4096);
+
+/**
+ * The matching key's UTF-16 units (what `matchKey` returns, as numbers) in a scratch buffer shared
+ * by every caller: valid until the next call. One pass over the text and no string built, unless a
+ * character needs NFKC of the whole text.
+ */
+export function keyUnits(text: string): Uint16Array {
+  if (unitBuf.length < text.length) unitBuf = new Uint16Array(Math.max(text.length, unitBuf.length * 2));
+  const buf = unitBuf;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const u = keyUnitOf(text.charCodeAt(i));
+    if (u > 0) buf[n++] = u;
+    else if (u < 0) return unitsOf(slowKey(text));
+  }
+  return buf.subarray(0, n);
+}
+
+function unitsOf(key: string): Uint16Array {
+  if (unitBuf.length < key.length) unitBuf = new Uint16Array(Math.max(key.length, unitBuf.length * 2));
+  for (let i = 0; i < key.length; i++) unitBuf[i] = key.charCodeAt(i);
+  return unitBuf.subarray(0, key.length);
 }
 
 /** Matching key: NFKC, lower case, letters and digits only (punctuation and spaces never decide a match). */
 export function matchKey(text: string): string {
-  // Fast path for the common case (only characters NFKC leaves alone): one pass, no regex; lower-cased
-  // only when it holds A–Z (nothing else kept here has a case).
+  const units = keyUnits(text);
   let out = '';
-  let from = -1;
-  let upper = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (!nfkcStable(c)) return text.normalize('NFKC').toLowerCase().replace(NOT_KEY, '');
-    const keep =
-      (c >= 0x4e00 && c <= 0x9fff) ||
-      (c >= 48 && c <= 57) ||
-      (c >= 97 && c <= 122) ||
-      (c >= 65 && c <= 90) ||
-      (c >= 0x3005 && c <= 0x3007) || // 々〆〇
-      (c >= 0x3021 && c <= 0x3029) ||
-      (c >= 0x3031 && c <= 0x3035) ||
-      (c >= 0x303b && c <= 0x303c);
-    if (c >= 65 && c <= 90) upper = true;
-    if (keep && from < 0) from = i;
-    if (!keep && from >= 0) {
-      out += text.slice(from, i);
-      from = -1;
-    }
-  }
-  if (from >= 0) out += text.slice(from);
-  return upper ? out.toLowerCase() : out;
+  // apply, not spread: spreading a typed array walks its iterator.
+  for (let i = 0; i < units.length; i += 4096) out += String.fromCharCode.apply(null, units.subarray(i, i + 4096) as unknown as number[]);
+  return out;
 }
 
 /** Strip closing quotes/brackets, then look at the last character. */

@@ -1,7 +1,7 @@
 // Item[] → Item[]: neighbours decide what a block is: paper names next to masthead lines are masthead, a headline-shaped block before a byline
 // or body is a title (with kicker/subtitle), one inside an article sharing its terms is a subhead,
 // spaced slogans with no article after them are adverts, paragraphs after a notice heading are notice.
-import type { Item } from '../item';
+import { Draft, type Item } from '../item';
 import { RULES } from '../rules';
 import { shared, terms, type Term } from '../terms';
 import { wantsMore } from '../sentence';
@@ -13,20 +13,26 @@ const SUBHEAD_MIN_SHARED = 2;
 const MAX_HEADLINE_LINES = 3;
 
 export function context(items: Item[], single = false): Item[] {
-  const all = items.map((i) => ({ ...i }));
   // Decisions are made on the text still on the page (repeats are already out).
-  const live = all.filter((i) => !i.removed);
+  const at: number[] = [];
+  items.forEach((it, i) => {
+    if (!it.removed) at.push(i);
+  });
+  const live = new Draft(at.map((i) => items[i]!));
   markMastheadRuns(live);
   decideHeadlines(live, single);
   markNoticeBodies(live);
-  return all;
+  const out = items.slice();
+  at.forEach((i, k) => (out[i] = live.items[k]!));
+  return out;
 }
 
 function isMasthead(it: Item): boolean {
   return it.kind === 'boilerplate' && it.furniture === 'masthead';
 }
 
-function markMastheadRuns(items: Item[]): void {
+function markMastheadRuns(live: Draft): void {
+  const items = live.items;
   let i = 0;
   while (i < items.length) {
     if (!items[i]!.weakMasthead && !isMasthead(items[i]!)) {
@@ -39,23 +45,50 @@ function markMastheadRuns(items: Item[]): void {
       if (isMasthead(items[j]!)) strong = true;
       j++;
     }
-    if (strong) for (let k = i; k < j; k++) Object.assign(items[k]!, { kind: 'boilerplate', furniture: 'masthead' });
+    if (strong) {
+      for (let k = i; k < j; k++) {
+        const it = live.edit(k);
+        it.kind = 'boilerplate';
+        it.furniture = 'masthead';
+      }
+    }
     i = j;
   }
 }
 
 const SKIPPED_AFTER_HEADLINE = new Set(['boilerplate', 'marker', 'caption', 'credit']);
 
-function decideHeadlines(items: Item[], single: boolean): void {
+/**
+ * The open article's title lines and lede, whose terms a later headline is compared with; the terms
+ * are collected only when a headline asks (most articles have none inside).
+ */
+class Context {
+  private terms: Set<Term> | null = null;
+  constructor(private readonly items: Item[]) {}
+  add(it: Item): void {
+    this.items.push(it);
+    if (this.terms) terms(it.text, it.lang, this.terms);
+  }
+  get(): Set<Term> {
+    if (!this.terms) {
+      this.terms = new Set<Term>();
+      for (const it of this.items) terms(it.text, it.lang, this.terms);
+    }
+    return this.terms;
+  }
+}
+
+function decideHeadlines(live: Draft, single: boolean): void {
+  const items = live.items;
   let titled = false;
-  let ctx: Set<Term> | null = null;
+  let ctx: Context | null = null;
   let needLede = false;
   let i = 0;
   while (i < items.length) {
     const it = items[i]!;
     if (it.kind === 'notice-head' || it.kind === 'advert') ctx = null;
     if (it.kind === 'paragraph' && needLede && ctx) {
-      terms(it.text, it.lang, ctx);
+      ctx.add(it);
       needLede = false;
     }
     if (it.kind !== 'heading') {
@@ -73,19 +106,19 @@ function decideHeadlines(items: Item[], single: boolean): void {
     if (idx.length > 1 && !last.hint && RULES[last.lang].clauseBreak.test(last.text) && !/^[—–-]/.test(last.text)) {
       const after = items[idx[idx.length - 1]! + 1];
       if (!(after && (after.kind === 'byline' || after.dateline))) {
-        last.kind = 'paragraph';
-        idx.pop();
+        live.edit(idx.pop()!).kind = 'paragraph';
       }
     }
     const end = idx[idx.length - 1]! + 1;
-    const run = idx.map((k) => items[k]!);
+    // Every line of the run is decided below (its kind changes), so each is copied now.
+    const run = idx.map((k) => live.edit(k));
     if (run.length > MAX_HEADLINE_LINES) {
       // A list; its last line is still a headline when a byline or dateline follows it.
       const after = items[end];
       const titled = !!after && (after.kind === 'byline' || !!after.dateline);
       run.forEach((r, k) => (r.kind = titled && k === run.length - 1 ? 'title' : 'paragraph'));
       if (titled) {
-        ctx = terms(run[run.length - 1]!.text, run[run.length - 1]!.lang);
+        ctx = new Context([run[run.length - 1]!]);
         needLede = true;
       }
       i = end;
@@ -108,21 +141,20 @@ function decideHeadlines(items: Item[], single: boolean): void {
     } else {
       assignHeadline(run);
       titled = true;
-      ctx = new Set<Term>();
-      for (const r of run) terms(r.text, r.lang, ctx);
+      ctx = new Context([...run]);
       needLede = true;
     }
     i = end;
   }
 }
 
-function isSubhead(h: Item, ctx: Set<Term>): boolean {
+function isSubhead(h: Item, ctx: Context): boolean {
   if (h.hint === 'title' || h.hint === 'kicker' || h.hint === 'subtitle') return false;
   // The page's markup says "a heading inside the text", or it is numbered (三、问题的焦点): an article is open, so take it.
   if (h.hint === 'heading' || RULES[h.lang].numbered.test(h.text)) return true;
   const own = terms(h.text, h.lang);
   if (own.size === 0) return false;
-  const n = shared(own, ctx);
+  const n = shared(own, ctx.get());
   return n >= SUBHEAD_MIN_SHARED && n / own.size >= SUBHEAD_SHARE;
 }
 
@@ -146,11 +178,12 @@ function assignHeadline(run: Item[]): void {
   }
 }
 
-function markNoticeBodies(items: Item[]): void {
+function markNoticeBodies(live: Draft): void {
   let inNotice = false;
-  for (const it of items) {
+  live.items.forEach((it, k) => {
     if (it.kind === 'notice-head') inNotice = true;
-    else if (inNotice && (it.kind === 'paragraph' || it.kind === 'notice') && !it.dateline) it.kind = 'notice';
-    else if (it.kind !== 'boilerplate' && it.kind !== 'marker') inNotice = false;
-  }
+    else if (inNotice && (it.kind === 'paragraph' || it.kind === 'notice') && !it.dateline) {
+      if (it.kind !== 'notice') live.edit(k).kind = 'notice';
+    } else if (it.kind !== 'boilerplate' && it.kind !== 'marker') inNotice = false;
+  });
 }

@@ -1,7 +1,7 @@
 // Working → Working: a misplaced continuation is joined when the evidence is strong. An article whose
 // last paragraph ends in a dangling enumeration (…班组、) takes the one paragraph of the same
 // article that starts with an enumeration item (社区、站所…) right after a finished sentence.
-import type { Item, Working } from '../item';
+import { withText, type Item, type Working } from '../item';
 import { RULES } from '../rules';
 import { endsSentence, joinPieces } from '../text';
 
@@ -19,7 +19,7 @@ export function continuation(w: Working): Working {
     from = i;
   }
   if (taken.size === 0) return w;
-  const out = items.filter((it) => !taken.has(it)).map((it) => (extended.has(it) ? { ...it, text: extended.get(it)! } : it));
+  const out = items.filter((it) => !taken.has(it)).map((it) => (extended.has(it) ? withText(it, extended.get(it)!) : it));
   return { ...w, items: out };
 }
 

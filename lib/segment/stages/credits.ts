@@ -1,6 +1,6 @@
 // Item[] → Item[]: a credit line (本报记者 曹继炜摄) makes the block printed right above it a caption
 // with that credit; a credit with no text above it is a caption of its own.
-import type { Item } from '../item';
+import { copyItem, type Item } from '../item';
 
 const TAKES_CREDIT = new Set(['paragraph', 'heading', 'caption']);
 
@@ -11,9 +11,15 @@ export function credits(items: Item[]): Item[] {
     if (it.kind !== 'credit') {
       out.push(it);
     } else if (prev && !prev.credit && !prev.dateline && TAKES_CREDIT.has(prev.kind)) {
-      out[out.length - 1] = { ...prev, kind: 'caption', credit: it.credit };
+      const caption = copyItem(prev);
+      caption.kind = 'caption';
+      caption.credit = it.credit;
+      out[out.length - 1] = caption;
     } else {
-      out.push({ ...it, kind: 'caption', text: '' });
+      const caption = copyItem(it);
+      caption.kind = 'caption';
+      caption.text = '';
+      out.push(caption);
     }
   }
   return out;

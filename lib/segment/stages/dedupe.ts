@@ -3,10 +3,10 @@
 // windows for CJK, 3-word windows for Latin) over kept items only, with capped postings, so no
 // all-pairs comparison. The first complete occurrence is kept; a later complete one replaces an
 // earlier fragment. Headers that introduce only removed repeats go too.
-import type { Item, Working } from '../item';
-import { head, matchKey } from '../text';
+import { Draft, type Item, type Working } from '../item';
+import { head, keyUnits } from '../text';
 import { HashSet, ShingleTable } from '../shingle-table';
-import { shingles } from '../terms';
+import { keyHash, keyShingles, shingles } from '../terms';
 
 /** Minimum key length (letters/digits) for a repeat to count, per language. */
 const MIN_EXACT = { zh: 8, en: 12 };
@@ -28,8 +28,12 @@ const HEADERS = new Set(['byline', 'notice-head', 'title', 'kicker', 'subtitle',
 const OPENERS = new Set(['title', 'kicker', 'notice-head', 'heading', 'advert']);
 
 export function dedupe(w: Working): Working {
-  const items = w.items.map((i) => ({ ...i }));
-  const exact = new Map<string, number>();
+  const draft = new Draft(w.items);
+  const items = draft.items;
+  // Exact repeats by a 52-bit hash of the key (no key string is built); a hit is confirmed on the
+  // keys, a copy of which is kept for each item registered.
+  const exact = new Map<number, number>();
+  const keys = new KeyStore(items.length);
   // Postings: the first kept item holding a shingle, then (rarely) up to POSTING_CAP more.
   let expected = 0;
   for (const it of items) if (NEAR.has(it.kind) && !it.removed && it.text.length <= MAX_NEAR) expected += keyText(it).length;
@@ -41,18 +45,19 @@ export function dedupe(w: Working): Working {
 
   items.forEach((it, i) => {
     if (it.removed || !DEDUPED.has(it.kind)) return;
-    const key = keyOf(it);
+    const key = keyUnits(keyText(it)); // scratch: read before the next keyUnits call
     if (key.length < MIN_EXACT[it.lang]) return;
-    const k = exact.get(key);
-    if (k !== undefined && !items[k]!.removed) {
-      mark(items, i, k, 'repeat');
+    const hash = keyHash(key);
+    const k = exact.get(hash);
+    if (k !== undefined && !items[k]!.removed && keys.equals(k, key)) {
+      mark(draft, i, k, 'repeat');
       return;
     }
     const near = NEAR.has(it.kind) && key.length >= MIN_NEAR[it.lang] && key.length <= MAX_NEAR;
     if (near) {
       // Captions are matched against captions, text against text: a caption may restate the article.
       const salt = it.kind === 'caption' ? CAPTION_SALT : 0;
-      const s = distinct(shinglesOf(it, key), salt);
+      const s = distinct(it.lang === 'zh' ? keyShingles(key) : shinglesOf(it), salt);
       touched.length = 0;
       // Shingles whose postings are full: a kept item holding them may not have been counted.
       let capped = 0;
@@ -80,14 +85,14 @@ export function dedupe(w: Working): Working {
         const covThis = bestHits / s.length;
         const covKept = Math.min(1, bestHits / sizes[best]!);
         if (covThis >= NEAR_BOTH && covKept >= NEAR_BOTH) {
-          mark(items, i, best, 'near-duplicate');
+          mark(draft, i, best, 'near-duplicate');
           return;
         }
         if (covThis >= CONTAINED && !selfQuoted(it.text)) {
-          mark(items, i, best, 'fragment');
+          mark(draft, i, best, 'fragment');
           return;
         }
-        if (covKept >= CONTAINED && !selfQuoted(items[best]!.text)) mark(items, best, i, 'fragment');
+        if (covKept >= CONTAINED && !selfQuoted(items[best]!.text)) mark(draft, best, i, 'fragment');
       }
       for (const h of s) {
         const j = first.setOrMark(h, i);
@@ -99,19 +104,22 @@ export function dedupe(w: Working): Working {
       }
       sizes[i] = s.length;
     }
-    exact.set(key, i);
+    exact.set(hash, i);
+    keys.set(i, key);
   });
 
-  dropOrphanHeaders(items);
+  dropOrphanHeaders(draft);
   return { ...w, items };
 }
 
 // Module functions rather than closures made per call or per item (each closure is an allocation
 // and, under tsx's keepNames, a defineProperty of its name).
 
-function mark(items: Item[], i: number, k: number, detail: string): void {
-  items[i]!.removed = { reason: 'duplicate', detail, duplicateOf: head(items[k]!.text || items[k]!.credit || '') };
-  items[i]!.dupOf = k;
+function mark(draft: Draft, i: number, k: number, detail: string): void {
+  const kept = draft.items[k]!;
+  const it = draft.edit(i);
+  it.removed = { reason: 'duplicate', detail, duplicateOf: head(kept.text || kept.credit || '') };
+  it.dupOf = k;
 }
 
 /** Candidates whose capped count is re-checked exactly, at most. */
@@ -145,9 +153,9 @@ function recount(items: Item[], touched: number[], counts: Int32Array, sizes: In
   return [best, bestHits];
 }
 
-/** An item's shingles: of its key for text, of text and credit for a caption (its key given when known). */
-function shinglesOf(it: Item, key?: string): number[] {
-  return it.kind === 'caption' ? shingles(keyText(it), it.lang) : shingles(keyText(it), it.lang, key ?? keyOf(it));
+/** An item's shingles: of its text, and a caption's credit with it. */
+function shinglesOf(it: Item): number[] {
+  return shingles(keyText(it), it.lang);
 }
 
 /** One more shared shingle with kept item `j` (removed items no longer count). */
@@ -161,11 +169,11 @@ function count(items: Item[], j: number, counts: Int32Array, touched: number[]):
  * Headers (title, byline, subhead, notice heading) that introduce only removed repeats go with them:
  * an article printed twice loses its second headline too, and no headline is left without text.
  */
-function dropOrphanHeaders(items: Item[]): void {
+function dropOrphanHeaders(draft: Draft): void {
   let kept = false;
   let repeated: Item | null = null;
-  for (let i = items.length - 1; i >= 0; i--) {
-    const it = items[i]!;
+  for (let i = draft.items.length - 1; i >= 0; i--) {
+    let it = draft.items[i]!;
     if (CONTENT.has(it.kind)) {
       if (!it.removed) kept = true;
       else if (it.removed.reason === 'duplicate') repeated = it;
@@ -173,6 +181,7 @@ function dropOrphanHeaders(items: Item[]): void {
     }
     if (!HEADERS.has(it.kind)) continue;
     if (!it.removed && !kept && repeated) {
+      it = draft.edit(i);
       it.removed = { reason: 'duplicate', detail: 'repeat', duplicateOf: repeated.removed!.duplicateOf ?? head(repeated.text) };
     }
     if (!it.removed && (it.kind === 'subhead' || it.kind === 'byline')) kept = true;
@@ -189,12 +198,42 @@ function distinct(hashes: number[], salt: number): number[] {
   return seen.distinct(hashes, salt);
 }
 
-function keyText(it: Item): string {
-  return it.kind === 'caption' && it.credit ? `${it.text} ${it.credit}` : it.text;
+/**
+ * Items' keys, one after another in one growing buffer: a typed array per item would be thousands
+ * of small buffers for the collector to track on a large page.
+ */
+class KeyStore {
+  private units = new Uint16Array(1 << 14);
+  private used = 0;
+  private readonly at: Int32Array;
+  private readonly len: Int32Array;
+  constructor(items: number) {
+    this.at = new Int32Array(items);
+    this.len = new Int32Array(items);
+  }
+  set(i: number, key: Uint16Array): void {
+    if (this.used + key.length > this.units.length) {
+      const grown = new Uint16Array(Math.max(this.units.length * 2, this.used + key.length));
+      grown.set(this.units.subarray(0, this.used));
+      this.units = grown;
+    }
+    this.units.set(key, this.used);
+    this.at[i] = this.used;
+    this.len[i] = key.length;
+    this.used += key.length;
+  }
+  /** Is item `i`'s stored key `key`? */
+  equals(i: number, key: Uint16Array): boolean {
+    if (this.len[i] !== key.length) return false;
+    const units = this.units;
+    const from = this.at[i]!;
+    for (let j = 0; j < key.length; j++) if (units[from + j] !== key[j]) return false;
+    return true;
+  }
 }
 
-function keyOf(it: Item): string {
-  return matchKey(keyText(it));
+function keyText(it: Item): string {
+  return it.kind === 'caption' && it.credit ? `${it.text} ${it.credit}` : it.text;
 }
 
 /** A paragraph that is one quotation: quoting the same words is not a layout repeat. */

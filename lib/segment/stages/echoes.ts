@@ -3,7 +3,7 @@
 // instead); a non-duplicate paragraph in the same run that shares rare terms with the following
 // article (and not with the one it sits in) is moved to that article's end. A paragraph that names
 // its own article's headline more than the next one's is that article's tail, not an echo.
-import type { Item, Working } from '../item';
+import { Draft, type Item, type Working } from '../item';
 import { head } from '../text';
 import { shared, terms, type Term } from '../terms';
 
@@ -18,7 +18,8 @@ const STARTS = new Set(['title', 'kicker']);
 const PASSED = new Set(['caption', 'boilerplate', 'marker']);
 
 export function echoes(w: Working): Working {
-  const items = w.items.map((i) => ({ ...i }));
+  const draft = new Draft(w.items);
+  const items = draft.items;
   // Every headline bounds an article, even a removed repeat: a region never runs into the next copy.
   const bounds: number[] = [];
   items.forEach((it, i) => {
@@ -33,8 +34,9 @@ export function echoes(w: Working): Working {
       else dupBy.set(it.dupOf, [i]);
     }
   });
-  const moves = new Map<Item, Item[]>();
-  const moved = new Set<Item>();
+  // By index: an item's object changes when it is first edited.
+  const moves = new Map<number, number[]>();
+  const moved = new Set<number>();
 
   bounds.forEach((g, n) => {
     if (items[g]!.removed) return;
@@ -76,16 +78,18 @@ export function echoes(w: Working): Working {
     let before: Item | undefined;
     for (let k = earliest - 1; k > prevStart && !before; k--) if (!items[k]!.removed && !PASSED.has(items[k]!.kind)) before = items[k];
     if (before?.kind !== 'paragraph') return;
-    const strays: Item[] = [];
+    const strays: number[] = [];
     for (const { p, q } of [...run].reverse()) {
       if (q === undefined) {
-        strays.push(items[p]!);
+        strays.push(p);
         continue;
       }
-      items[q]!.removed = undefined;
-      items[q]!.dupOf = undefined;
-      items[p]!.removed = { reason: 'duplicate', detail: 'echo', duplicateOf: head(items[q]!.text) };
-      items[p]!.dupOf = q;
+      const kept = draft.edit(q);
+      kept.removed = undefined;
+      kept.dupOf = undefined;
+      const echo = draft.edit(p);
+      echo.removed = { reason: 'duplicate', detail: 'echo', duplicateOf: head(kept.text) };
+      echo.dupOf = q;
     }
     if (strays.length) {
       let last = g;
@@ -95,18 +99,18 @@ export function echoes(w: Working): Working {
           break;
         }
       }
-      moves.set(items[last]!, strays);
+      moves.set(last, strays);
       for (const s of strays) moved.add(s);
     }
   });
 
   if (moves.size === 0) return { ...w, items };
   const out: Item[] = [];
-  for (const it of items) {
-    if (moved.has(it)) continue;
+  items.forEach((it, k) => {
+    if (moved.has(k)) return;
     out.push(it);
-    for (const s of moves.get(it) ?? []) out.push(s);
-  }
+    for (const s of moves.get(k) ?? []) out.push(items[s]!);
+  });
   return { ...w, items: out };
 }
 

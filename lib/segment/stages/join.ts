@@ -2,7 +2,7 @@
 // mid-sentence (no sentence end after closing quotes/brackets, or a dangling ，、；：) continues in
 // the next paragraph, passing over removed text, captions and furniture, never over a title,
 // byline, subhead or notice. CJK joins add no space; Latin joins add one or undo a line-break hyphen.
-import type { Item, Working } from '../item';
+import { copyItem, type Item, type Working } from '../item';
 import { wantsMore } from '../sentence';
 import { joinPieces } from '../text';
 const PASSED = new Set(['caption', 'boilerplate', 'marker', 'credit']);
@@ -21,7 +21,7 @@ export function join(w: Working): Working {
       if (!wantsMore(open)) open = null;
       continue;
     }
-    const it = { ...src };
+    const it = copyItem(src);
     out.push(it);
     open = it.kind === 'paragraph' && wantsMore(it) ? it : null;
   }

@@ -2,7 +2,7 @@
 // (CJK without a space, Latin with one, line-break hyphens undone) except lines that stand alone
 // (notice headings, masthead lines, bylines, credits, markers, a leading headline).
 import type { Block } from '../../types';
-import type { Item } from '../item';
+import { copyItem, type Item } from '../item';
 import { detectLang, RULES, type LanguageRules } from '../rules';
 import { joinPieces, tidy } from '../text';
 
@@ -12,16 +12,36 @@ export function normalise(blocks: Block[]): Item[] {
   const items: Item[] = [];
   blocks.forEach((block, i) => {
     const source = block.source ?? i;
-    const unix = block.text.includes('\r') ? block.text.replace(/\r\n?/g, '\n') : block.text;
-    const lines = unix.replace(ZERO_WIDTH, '').split('\n').map(tidy).filter(Boolean);
+    const lines = tidyLines(block.text);
     if (lines.length === 0) return;
     for (const text of groupLines(lines)) {
-      const item: Item = { text, kind: 'paragraph', lang: detectLang(text), source };
-      if (block.hint) item.hint = block.hint;
-      items.push(item);
+      items.push(copyItem({ text, kind: 'paragraph', lang: detectLang(text), source, hint: block.hint }));
     }
   });
   return items;
+}
+
+/**
+ * A block's lines, each with whitespace runs made one space and trimmed, zero-width characters
+ * gone, empty lines dropped. Most blocks are one line that needs none of it: one pass tells.
+ */
+function tidyLines(text: string): string[] {
+  if (text && isTidy(text)) return [text];
+  const unix = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  return unix.replace(ZERO_WIDTH, '').split('\n').map(tidy).filter(Boolean);
+}
+
+/** One line already as `tidy` leaves it: no line break, zero-width or special space, no space at an end or next to another. */
+function isTidy(text: string): boolean {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      if (i === 0 || i === last || text.charCodeAt(i + 1) === 0x20) return false;
+    } else if (c < 0x20 || c === 0xa0 || c === 0xad || c === 0x85) return false;
+    else if (c >= 0x1680 && (c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff)) return false;
+  }
+  return true;
 }
 
 /** Join wrapped lines; keep standalone lines (furniture, bylines, a leading headline) as their own groups. */

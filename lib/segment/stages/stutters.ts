@@ -1,6 +1,6 @@
 // Working → Working: identical adjacent enumeration items (热血沸腾、热血沸腾) collapse to one; each
 // collapse is reported as a removed duplicate.
-import type { Extra, Working } from '../item';
+import { withText, type Extra, type Working } from '../item';
 import { RULES } from '../rules';
 
 const MAX_PASSES = 4;
@@ -23,7 +23,7 @@ export function stutters(w: Working): Working {
       if (next === text) break;
       text = next;
     }
-    return text === it.text ? it : { ...it, text };
+    return text === it.text ? it : withText(it, text);
   });
   return { items, extras };
 }

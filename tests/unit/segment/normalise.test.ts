@@ -16,6 +16,19 @@ describe('normalise', () => {
   it('removes full-width indentation, NBSP, zero-width characters and \\r', () => {
     expect(texts('\u3000\u3000近年来，\u200b该县\u00a0总工会\r\n坚持服务。\ufeff')).toEqual(['近年来，该县 总工会坚持服务。']);
   });
+  it('treats a one-line block as the full whitespace rules do, whatever character it holds', () => {
+    // The one-line fast path (nothing to tidy) must agree with tidying for every UTF-16 unit.
+    const reference = (t: string) => [t.replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '').replace(/[\s\u3000\u00a0]+/g, ' ').trim()].filter(Boolean);
+    const differing: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c === 0x0a || c === 0x0d || (c >= 0xd800 && c <= 0xdfff)) continue;
+      const ch = String.fromCharCode(c);
+      for (const t of [`甲${ch}乙`, `${ch}甲`, `甲${ch}`, `甲 ${ch}乙`, ch]) {
+        if (JSON.stringify(texts(t)) !== JSON.stringify(reference(t))) differing.push(c.toString(16));
+      }
+    }
+    expect(differing).toEqual([]);
+  });
   it('keeps the page punctuation as printed', () => {
     expect(texts('扬州:居民在“家门口”享法律服务,好。')).toEqual(['扬州:居民在“家门口”享法律服务,好。']);
   });

@@ -2,7 +2,10 @@
 // and every input sentence ends up in an article or in `removed`.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanText } from '../../../lib/segment';
+import { cleanText, STAGES } from '../../../lib/segment';
+import type { Item, Working } from '../../../lib/segment/item';
+import { normalise } from '../../../lib/segment/stages/normalise';
+import { splitText } from '../../../lib/segment/stages/split';
 import { outputKey, pageToText, sentenceKeys } from './helpers';
 
 /** Characters that exercise the rules: Han text, the page's punctuation, Latin, digits, whitespace. */
@@ -101,6 +104,24 @@ describe('properties', () => {
       fc.property(pageText, (text) => {
         const once = cleanText(text);
         expect(comparable(pageToText(once))).toEqual(once.articles);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  // Stages copy only the items they change (lib/segment/item.ts Draft): a stage that wrote to an
+  // item it did not copy would change the previous stage's result. Frozen inputs make that throw.
+  it('no stage changes its input: each gets frozen items and the result is the same', () => {
+    const frozen = (w: Working): Working => ({ ...w, items: w.items.map((i) => Object.freeze({ ...i, removed: i.removed && Object.freeze({ ...i.removed }) }) as Item) });
+    fc.assert(
+      fc.property(fc.oneof(pageText, anyText), (text) => {
+        let free: Working = { items: normalise(splitText(text)), extras: [] };
+        let cold: Working = frozen(free);
+        for (const [name, stage] of STAGES) {
+          free = stage(free);
+          cold = frozen(stage(cold));
+          expect(cold.items, name).toEqual(free.items);
+        }
       }),
       { numRuns: 300 },
     );
