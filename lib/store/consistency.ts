@@ -42,8 +42,8 @@ const RETRIES = 3;
 /** Posting rows requested per bulkGet (a segment has at most BUCKETS rows). */
 const ROW_BATCH = 1024;
 
-type Columns = { len: number; titleEnd: number; saved: number; date: number; kind: number; paper: string };
-const COLUMN_NAMES = ['len', 'titleEnd', 'saved', 'date', 'kind', 'paper'] as const;
+type Columns = { id: string; len: number; titleEnd: number; saved: number; date: number; kind: number; paper: string };
+const COLUMN_NAMES = ['id', 'len', 'titleEnd', 'saved', 'date', 'kind', 'paper'] as const;
 
 /** A value that changes whenever the index or the clip set is written. */
 async function stampOf(T: Tables, read: ReadTx): Promise<string> {

@@ -3,7 +3,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { PositionsDict, TermDict } from './codec';
 import type { Clip } from './types';
-import { upgradeV1toV2, upgradeV2toV3 } from './migrate';
+import { upgradeV1toV2, upgradeV2toV3, upgradeV3toV4 } from './migrate';
 
 /** A clip as stored: the public Clip plus internal bookkeeping (stripped on read/export). */
 export interface StoredClip extends Clip {
@@ -31,6 +31,8 @@ export interface PositionRow extends PositionsDict {
 export interface SegmentRow {
   s: number;
   seqs: Uint32Array;
+  /** The clip id of each document (v4): a search reads its hits by primary key. */
+  ids: string[];
   lens: Uint32Array;
   titleEnds: Uint32Array;
   saved: Float64Array;
@@ -44,6 +46,8 @@ export interface SegmentRow {
 /** A recently saved document not yet merged into a segment: its whole posting map in one row. */
 export interface PendingRow extends TermDict {
   q: number;
+  /** The clip's id (v4). */
+  id: string;
   len: number;
   titleEnd: number;
   saved: number;
@@ -86,7 +90,10 @@ export const SCHEMA_V2 = {
 /** Version 3: segment postings split into head rows (`postings`) and their positions (`positions`). */
 export const SCHEMA_V3 = { ...SCHEMA_V2, positions: '[b+s]' };
 
-export const DB_VERSION = 3;
+/** Version 4: segment and pending rows name each document's clip id (same stores, rows rewritten). */
+export const SCHEMA_V4 = SCHEMA_V3;
+
+export const DB_VERSION = 4;
 
 export class ClipDB extends Dexie implements Tables {
   clips!: Table<StoredClip, string>;
@@ -108,6 +115,9 @@ export class ClipDB extends Dexie implements Tables {
     this.version(3)
       .stores(SCHEMA_V3)
       .upgrade((tx) => upgradeV2toV3(tablesOf(tx)));
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade((tx) => upgradeV3toV4(tablesOf(tx)));
     // A random epoch per database: caches of immutable index rows are keyed by it (see search.ts).
     this.on('populate', (tx) => {
       void tx.table('meta').put({ k: 'epoch', v: newEpoch() });

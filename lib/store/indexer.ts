@@ -37,6 +37,7 @@ export function dateNum(date: string | null | undefined): number {
 /** The columns a query needs of one document. */
 interface DocColumns {
   seq: number;
+  id: string;
   len: number;
   titleEnd: number;
   saved: number;
@@ -61,6 +62,7 @@ export function docIndexOf(clip: StoredClip): DocIndex {
   }
   return {
     seq: clip.seq,
+    id: clip.id,
     postings,
     len: length,
     titleEnd,
@@ -74,7 +76,7 @@ export function docIndexOf(clip: StoredClip): DocIndex {
 function pendingRowOf(d: DocIndex): PendingRow {
   const lists = new Map<string, Posting[]>();
   for (const [t, p] of d.postings) lists.set(t, [p]);
-  return { q: d.seq, ...encodeDict(lists), len: d.len, titleEnd: d.titleEnd, saved: d.saved, date: d.date, kind: d.kind, paper: d.paper };
+  return { q: d.seq, id: d.id, ...encodeDict(lists), len: d.len, titleEnd: d.titleEnd, saved: d.saved, date: d.date, kind: d.kind, paper: d.paper };
 }
 
 /** Pending row → index document (for merging). */
@@ -84,7 +86,7 @@ export function docIndexOfPending(r: PendingRow): DocIndex {
     const p = decodePostings(r.blob.subarray(r.offs[i]!, r.offs[i + 1]!))[0];
     if (p) postings.set(t, p);
   });
-  return { seq: r.q, postings, len: r.len, titleEnd: r.titleEnd, saved: r.saved, date: r.date, kind: r.kind, paper: r.paper };
+  return { seq: r.q, id: r.id, postings, len: r.len, titleEnd: r.titleEnd, saved: r.saved, date: r.date, kind: r.kind, paper: r.paper };
 }
 
 /** Next value of a counter kept in `meta`. */
@@ -102,6 +104,7 @@ function segmentRowOf(s: number, docs: DocColumns[]): SegmentRow {
   return {
     s,
     seqs: Uint32Array.from(docs, (d) => d.seq),
+    ids: docs.map((d) => d.id),
     lens: Uint32Array.from(docs, (d) => d.len),
     titleEnds: Uint32Array.from(docs, (d) => d.titleEnd),
     saved: Float64Array.from(docs, (d) => d.saved),
@@ -124,6 +127,7 @@ function segmentRowOf(s: number, docs: DocColumns[]): SegmentRow {
 export function columnsAt(seg: SegmentRow, i: number): DocColumns {
   return {
     seq: seg.seqs[i]!,
+    id: seg.ids[i]!,
     len: seg.lens[i]!,
     titleEnd: seg.titleEnds[i]!,
     saved: seg.saved[i]!,

@@ -1,6 +1,7 @@
 // Schema upgrades: v1 (clips only) → v2 (dedupe keys, seq, live flag, search index) → v3 (segment
-// postings split into head and positions rows). Each runs inside the versionchange transaction,
-// so a failure leaves the database at its old version with every clip.
+// postings split into head and positions rows) → v4 (index rows name their clips' ids). Each runs
+// inside the versionchange transaction, so a failure leaves the database at its old version with
+// every clip.
 import { BUCKETS, dictEntries, encodeSplitDict } from './codec';
 import { newEpoch, type PostingRow, type StoredClip, type Tables } from './db';
 import { indexClips, nextCounter } from './indexer';
@@ -46,6 +47,24 @@ export async function upgradeV2toV3(T: Tables): Promise<void> {
     });
     await Promise.all([T.postings.bulkPut(heads), T.positions.bulkPut(positions)]);
   }
+}
+
+/**
+ * v3 → v4: each segment and pending row gets the clip id of each of its documents, so a search
+ * reads its hits by primary key instead of through the seq index. The ids come from a key cursor
+ * over the seq index (no clip is read whole); a retired document (no clip) gets ''.
+ */
+export async function upgradeV3toV4(T: Tables): Promise<void> {
+  const idOf = new Map<number, string>();
+  await T.clips.orderBy('seq').eachKey((seq, cursor) => {
+    idOf.set(seq as number, cursor.primaryKey);
+  });
+  await T.segs.toCollection().modify((seg) => {
+    seg.ids = Array.from(seg.seqs, (q) => idOf.get(q) ?? '');
+  });
+  await T.pending.toCollection().modify((row) => {
+    row.id = idOf.get(row.q) ?? '';
+  });
 }
 
 /** A v1 record with the fields v2 added (and defaults for any the v1 writer may have left out). */

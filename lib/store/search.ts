@@ -41,6 +41,8 @@ interface BaseColumns {
   kind: Uint8Array;
   paper: Uint16Array;
   papers: string[];
+  /** Clip id by seq, from the rows (v4). */
+  ids: string[];
   docs: number;
   lenSum: number;
 }
@@ -51,6 +53,7 @@ interface Columns {
   len: Uint32Array;
   titleEnd: Uint32Array;
   saved: Float64Array;
+  ids: string[];
   /** Counts for the query: indexed, not dead, right trash state, passing the filters. */
   allowed: (q: number) => boolean;
   n: number;
@@ -67,6 +70,8 @@ interface ItemHits {
 export interface RankedDoc {
   seq: number;
   score: number;
+  /** The clip's id as the index rows name it ('' when they do not): read the clip by it. */
+  id?: string;
 }
 
 interface DbCache {
@@ -230,6 +235,7 @@ function buildBase(snap: Snapshot): BaseColumns {
     kind: new Uint8Array(size),
     paper: new Uint16Array(size),
     papers: [],
+    ids: new Array<string>(size).fill(''),
     docs: 0,
     lenSum: 0,
   };
@@ -243,9 +249,10 @@ function buildBase(snap: Snapshot): BaseColumns {
     }
     return c;
   };
-  const add = (q: number, len: number, titleEnd: number, saved: number, date: number, kind: number, paper: number) => {
+  const add = (q: number, id: string, len: number, titleEnd: number, saved: number, date: number, kind: number, paper: number) => {
     if (q >= size) return;
     base.indexed[q] = 1;
+    base.ids[q] = id;
     base.len[q] = len;
     base.titleEnd[q] = titleEnd;
     base.saved[q] = saved;
@@ -257,9 +264,9 @@ function buildBase(snap: Snapshot): BaseColumns {
   };
   for (const s of snap.segs) {
     const codes = s.papers.map(code);
-    for (let i = 0; i < s.seqs.length; i++) add(s.seqs[i]!, s.lens[i]!, s.titleEnds[i]!, s.saved[i]!, s.dates[i]!, s.kinds[i]!, codes[s.paperIdx[i]!]!);
+    for (let i = 0; i < s.seqs.length; i++) add(s.seqs[i]!, s.ids[i] ?? '', s.lens[i]!, s.titleEnds[i]!, s.saved[i]!, s.dates[i]!, s.kinds[i]!, codes[s.paperIdx[i]!]!);
   }
-  for (const p of snap.pending) add(p.q, p.len, p.titleEnd, p.saved, p.date, p.kind, code(p.paper));
+  for (const p of snap.pending) add(p.q, p.id ?? '', p.len, p.titleEnd, p.saved, p.date, p.kind, code(p.paper));
   return base;
 }
 
@@ -307,7 +314,7 @@ function loadColumns(snap: Snapshot, filters: SearchFilters): Columns {
     return true;
   };
   const n = base.docs - deadDocs;
-  return { exists, len: base.len, titleEnd: base.titleEnd, saved: base.saved, allowed, n, avgLen: n ? (base.lenSum - deadLen) / n : 1 };
+  return { exists, len: base.len, titleEnd: base.titleEnd, saved: base.saved, ids: base.ids, allowed, n, avgLen: n ? (base.lenSum - deadLen) / n : 1 };
 }
 
 /** Every posting of a term; where its positions are (src/ps/pe) only when `positions` is asked for. */
@@ -461,7 +468,7 @@ export async function rankDocs(T: Tables, query: ParsedQuery, filters: SearchFil
       if (all) top.offer(q, score);
     }
   }
-  return { total: top.count, top: top.result() };
+  return { total: top.count, top: top.result().map((d) => ({ ...d, id: cols.ids[d.seq] })) };
 }
 
 /** Keeps the best k documents seen (score, then newer savedAt, then higher seq), counting all. */

@@ -5,7 +5,7 @@ import Dexie from 'dexie';
 import type * as StoreLib from '../../../lib/store';
 import { encodeDict, splitEntries } from '../../../lib/store/codec';
 
-export type StoreSuiteApi = Pick<typeof StoreLib, 'ClipDB' | 'createStore' | 'SCHEMA_V1' | 'SCHEMA_V2' | 'StoreError'>;
+export type StoreSuiteApi = Pick<typeof StoreLib, 'ClipDB' | 'createStore' | 'SCHEMA_V1' | 'SCHEMA_V2' | 'StoreError' | 'DB_VERSION'>;
 
 type Input = StoreLib.ClipInput;
 const article = (title: string, paragraphs: string[], extra: Partial<Input> = {}): Input => ({
@@ -210,7 +210,7 @@ export async function runStoreSuite(api: StoreSuiteApi): Promise<string[]> {
       },
     ],
     [
-      'migration from a v2 database (positions inline in segment rows)',
+      'migration from a v2 database (positions inline in segment rows, no clip ids in index rows)',
       async (c) => {
         // Index 70 clips (one segment) with today's code, write the v2 form into a version-2 database.
         const src = new api.ClipDB(`${prefix}-${n++}`);
@@ -226,12 +226,20 @@ export async function runStoreSuite(api: StoreSuiteApi): Promise<string[]> {
         old.version(2).stores(api.SCHEMA_V2);
         await old.open();
         await old.table('postings').bulkAdd(heads.map((h) => ({ b: h.b, s: h.s, ...encodeDict(new Map(splitEntries(h, posOf.get(`${h.b}/${h.s}`)!))) })));
-        for (const [t, rows] of dump) await old.table(t).bulkAdd(rows);
+        // Segment and pending rows as v2/v3 wrote them: no clip ids (v4 names them).
+        const idless = (row: Record<string, unknown>) => {
+          const { ids: _ids, id: _id, ...rest } = row;
+          return 'seqs' in rest || 'q' in rest ? rest : row;
+        };
+        for (const [t, rows] of dump) await old.table(t).bulkAdd(rows.map(idless));
         old.close();
         const db = new api.ClipDB(name);
         opened.push(db);
         const store = api.createStore(db, { persist: async () => true });
-        c.eq('version', (await db.open()).verno, 3);
+        c.eq('version', (await db.open()).verno, api.DB_VERSION);
+        const idOf = new Map((await db.clips.toArray()).map((x) => [x.seq, x.id]));
+        c.ok('segment rows name their clips', (await db.segs.toArray()).every((s) => s.ids.every((id, i) => id === (idOf.get(s.seqs[i]!) ?? ''))));
+        c.ok('pending rows name their clips', (await db.pending.toArray()).every((r) => r.id === (idOf.get(r.q) ?? '')));
         c.eq('positions rows', await db.positions.count(), positions.length);
         c.eq('searchable', (await store.search('泊位', {}, { limit: 100 })).total, 70);
         c.eq('phrase', (await store.search('"第7号泊位"')).hits.map((h) => h.clip.title), ['第7号泊位改造完工']);

@@ -1,9 +1,11 @@
-// Schema migration: a database built by hand at version 1 (clips only) opens as ClipDB v3 with
+// Schema migration: a database built by hand at version 1 (clips only) opens as ClipDB v4 with
 // every clip kept, dedupe keys and the search index built; a version 2 database (segment postings
-// with their positions inline) has each segment row split into a head row and a positions row.
+// with their positions inline) has each segment row split into a head row and a positions row; a
+// version 3 database (index rows without clip ids) has every segment and pending row name its ids.
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { ClipDB, createStore, DB_VERSION, SCHEMA_V1, SCHEMA_V2 } from '../../../lib/store';
+import { SCHEMA_V3 } from '../../../lib/store/db';
 import { encodeDict, splitEntries } from '../../../lib/store/codec';
 import type { PositionRow, PostingRow } from '../../../lib/store/db';
 import { MERGE_AT } from '../../../lib/store/indexer';
@@ -37,9 +39,9 @@ function v1Record(i: number, extra: Record<string, unknown> = {}) {
   };
 }
 
-describe('migration v1 → v3', () => {
+describe('migration v1 → v4', () => {
   it('keeps all data and builds keys and the index', async () => {
-    expect(DB_VERSION).toBe(3);
+    expect(DB_VERSION).toBe(4);
     const name = `migrate-${Math.random().toString(36).slice(2)}`;
     const old = new Dexie(name);
     old.version(1).stores(SCHEMA_V1);
@@ -54,7 +56,7 @@ describe('migration v1 → v3', () => {
     // Every v1 field survives unchanged.
     const byId = new Map(env.clips.map((c) => [c.id, c]));
     for (const r of records) expect(byId.get(r.id)).toEqual(r);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.meta.get('reindex')).toBeUndefined();
     expect((await store.search('旧版剪报', {}, { limit: 100 })).total).toBe(70);
     expect((await store.search('繁荣', { trash: true })).total).toBe(1);
@@ -77,6 +79,12 @@ describe('migration v1 → v3', () => {
     expect((await store.checkConsistency()).ok).toBe(true);
   });
 });
+
+/** A segment or pending row as v3 and earlier wrote it: no clip ids. */
+function withoutIds<R>(row: R): R {
+  const { ids: _ids, id: _id, ...rest } = row as R & { ids?: unknown; id?: unknown };
+  return ('seqs' in rest || 'q' in rest ? rest : row) as R;
+}
 
 describe('migration v2 → v3', () => {
   it('splits every segment row into head and positions rows, byte for byte what v3 writes', async () => {
@@ -106,13 +114,14 @@ describe('migration v2 → v3', () => {
     old.version(2).stores(SCHEMA_V2);
     await old.open();
     await old.table('postings').bulkAdd(v2rows);
-    for (const [t, rows] of Object.entries(tables)) await old.table(t).bulkAdd(rows);
+    // v2 rows named no clip ids (v4 added them).
+    for (const [t, rows] of Object.entries(tables)) await old.table(t).bulkAdd(rows.map(withoutIds));
     old.close();
 
     const db = new ClipDB(name);
     const store = createStore(db, { persist: async () => true });
     expect((await store.stats()).clips).toBe(texts.length);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const key = (r: PostingRow | PositionRow) => `${r.b}/${r.s}`;
     const sorted = <T extends PostingRow | PositionRow>(rows: T[]) => [...rows].sort((a, b) => key(a).localeCompare(key(b)));
     expect(sorted(await db.postings.toArray())).toEqual(sorted(heads));
@@ -123,6 +132,50 @@ describe('migration v2 → v3', () => {
     expect((await store.search('"第7号泊位"')).hits.map((h) => h.clip.title)).toEqual(['港区第7号泊位改造完工']);
     expect((await store.search('"shore power"', {}, { limit: 1000 })).total).toBe(texts.filter((_, i) => i % 3 === 0).length);
     expect((await store.search('岸电 -shore', {}, { limit: 1000 })).total).toBe(texts.filter((_, i) => i % 3 !== 0).length);
+    db.close();
+  });
+});
+
+describe('migration v3 → v4', () => {
+  it('names the clip of every document in segment and pending rows; searches read hits by id', async () => {
+    const src = freshStore();
+    const texts = Array.from({ length: MERGE_AT + 7 }, (_, i) => article(`渡口第${i}号码头改造`, [`第${i}号码头今天完工，渡轮班次增加${i + 2}班。`]));
+    await src.store.saveClips(texts.slice(0, MERGE_AT)); // a segment
+    await src.store.saveClips(texts.slice(MERGE_AT)); // pending documents
+    // One clip re-indexed (its old document retired) and one purged: rows keep documents without a clip.
+    const all = (await src.store.listRecent({ limit: 1000 })).clips;
+    await src.store.updateClip(all[3]!.id, { title: '渡口第三码头改名' });
+    await src.store.deleteClip(all[5]!.id);
+    await src.store.emptyTrash();
+    const segs = await src.db.segs.toArray();
+    const pending = await src.db.pending.toArray();
+    expect(segs.length).toBeGreaterThan(0);
+    expect(pending.length).toBeGreaterThan(0);
+    const clipBySeq = new Map((await src.db.clips.toArray()).map((c) => [c.seq, c.id]));
+    const tables = Object.fromEntries(await Promise.all(['clips', 'postings', 'positions', 'segs', 'pending', 'dead', 'meta'].map(async (t) => [t, await src.db.table(t).toArray()] as const)));
+    src.db.close();
+
+    const name = `migrate-v3-${Math.random().toString(36).slice(2)}`;
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores(SCHEMA_V2);
+    old.version(3).stores(SCHEMA_V3);
+    await old.open();
+    for (const [t, rows] of Object.entries(tables)) await old.table(t).bulkAdd(rows.map(withoutIds));
+    expect((await old.table('segs').toArray()).every((r) => r.ids === undefined)).toBe(true);
+    old.close();
+
+    const db = new ClipDB(name);
+    const store = createStore(db, { persist: async () => true });
+    expect((await store.stats()).clips).toBe(texts.length - 1);
+    expect(db.verno).toBe(4);
+    for (const seg of await db.segs.toArray()) expect(seg.ids).toEqual(Array.from(seg.seqs, (q) => clipBySeq.get(q) ?? ''));
+    for (const row of await db.pending.toArray()) expect(row.id).toBe(clipBySeq.get(row.q) ?? '');
+    // Rows equal what v4 writes, so the consistency check (which compares ids too) passes.
+    expect((await store.checkConsistency()).problems).toEqual([]);
+    expect((await store.search('码头', {}, { limit: 1000 })).total).toBe(texts.length - 1);
+    expect((await store.search('"第9号码头"')).hits.map((h) => h.clip.title)).toEqual(['渡口第9号码头改造']);
+    expect((await store.search('改名')).hits.map((h) => h.clip.id)).toEqual([all[3]!.id]);
     db.close();
   });
 });

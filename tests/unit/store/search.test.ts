@@ -264,3 +264,20 @@ describe('deep pages', () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 });
+
+describe('reading the hits', () => {
+  it('by the ids the index rows name, and through the seq index where a row names none or a wrong one', async () => {
+    const { store, db } = freshStore();
+    const texts = Array.from({ length: 70 }, (_, i) => article(`灯塔第${i}次检修`, [`第${i}次检修后，灯塔恢复夜间照明。`]));
+    await store.saveClips(texts); // one segment (and a few pending)
+    const want = idsOf(await store.search('灯塔', {}, { limit: 100 }));
+    expect(want).toHaveLength(70);
+    const [seg] = await db.segs.toArray();
+    expect(seg!.ids.filter(Boolean)).toHaveLength(seg!.seqs.length);
+    // Rows that name no clip, or another clip: hits are still the right clips (checked by seq).
+    const ids = seg!.ids.map((id, i) => (i % 2 ? '' : seg!.ids[(i + 2) % seg!.ids.length]!));
+    await db.segs.put({ ...seg!, ids });
+    await db.meta.put({ k: 'epoch', v: 1 }); // the column cache starts over
+    expect(idsOf(await store.search('灯塔', {}, { limit: 100 }))).toEqual(want);
+  });
+});
