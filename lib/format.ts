@@ -18,10 +18,15 @@ export function articleToPlainText(a: Article): string {
   return out.join('\n\n');
 }
 
-/** "本报讯(通讯员 王娜 记者 丁彬彬)" style line, or null. */
+/**
+ * "本报讯(通讯员 王娜 记者 丁彬彬)" style line, or null. An agency's dateline (…电, …讯 not of 本报)
+ * is printed in 【】, as many papers do, so cleaning this text again reads it as a dateline whatever
+ * its wording (新华社淮阴十四电, 长治十四日电).
+ */
 export function bylineLine(a: Pick<Article, 'byline' | 'dateline'>): string | null {
-  if (a.dateline && a.byline) return `${a.dateline}(${a.byline})`;
-  return a.dateline ?? a.byline ?? null;
+  const d = a.dateline && /[电讯]$/.test(a.dateline) && !a.dateline.startsWith('本报') ? `【${a.dateline}】` : a.dateline;
+  if (d && a.byline) return `${d}(${a.byline})`;
+  return d ?? a.byline ?? null;
 }
 
 /** A Markdown section: `## title`, then the fields as plain lines. Markdown specials in page text are escaped. */

@@ -49,11 +49,16 @@ export function assemble(w: Working): { articles: Article[]; removed: Removed[] 
         // (a roundup of several dispatches) it stays in the article.
         if (it.dateline && cur && cur.body.length > 0 && !cur.title) cur = open(articles, 'article');
         const a = (cur ??= open(articles, 'article'));
-        if (it.dateline && a.body.length === 0 && !a.dateline) {
+        // The article's first paragraph opens with its dateline (also when a byline line above it
+        // printed the same dateline or the same people): the dateline and people go to the
+        // article, the text to the body once. Other people named there keep the paragraph as printed.
+        if (it.dateline && a.body.length === 0 && (!a.dateline || a.dateline === it.dateline)) {
           a.dateline = it.dateline;
-          if (it.byline && !a.byline) a.byline = it.byline;
-          else if (it.byline) a.body.push({ type: 'paragraph', text: shownText(it) });
-          if (!(it.byline && a.byline !== it.byline)) a.body.push({ type: 'paragraph', text: it.text });
+          if (it.byline && a.byline && a.byline !== it.byline) a.body.push({ type: 'paragraph', text: shownText(it) });
+          else {
+            if (it.byline) a.byline = it.byline;
+            a.body.push({ type: 'paragraph', text: it.text });
+          }
         } else a.body.push({ type: 'paragraph', text: shownText(it) });
         if (it.continuedOn) a.continuedOn = it.continuedOn;
         break;

@@ -25,6 +25,15 @@ describe('assemble', () => {
       },
     ]);
   });
+  it('a first paragraph that repeats the dateline (or the people) printed above it keeps its text once', () => {
+    const bodies = (t: string) => cleanText(t).articles.map((a) => [a.dateline, a.byline, a.body.map((b) => b.text)]);
+    expect(bodies('港口扩建工程通过验收\n\n新华社荷泽十一日电\n\n【新华社荷泽十一日电】港口扩建工程昨日通过验收。')).toEqual([['新华社荷泽十一日电', null, ['港口扩建工程昨日通过验收。']]]);
+    expect(bodies('港口扩建工程通过验收\n\n记者 王娜\n\n本报讯（记者 王娜）港口扩建工程昨日通过验收。')).toEqual([['本报讯', '记者 王娜', ['港口扩建工程昨日通过验收。']]]);
+    // Counter-case: other people named in the paragraph's lead keep the paragraph as printed.
+    expect(bodies('港口扩建工程通过验收\n\n记者 王娜\n\n本报讯（通讯员 李四）港口扩建工程昨日通过验收。')).toEqual([
+      ['本报讯', '记者 王娜', ['本报讯（通讯员 李四）港口扩建工程昨日通过验收。']],
+    ]);
+  });
   it('marks truncated articles, with continuedOn when the page says where', () => {
     const page = cleanText('城南公园改造完工\n\n连日来，城南公园改造工程进入收尾阶段，市民\n\n下转第2版\n\n城北新区规划发布\n\n新区规划面积三十平方公里，将建设');
     expect(page.articles.map((a) => [a.title, a.truncated, a.continuedOn])).toEqual([

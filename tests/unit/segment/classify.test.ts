@@ -23,12 +23,21 @@ describe('classify: bylines and datelines', () => {
     ['新华社北京11月5日电(记者 王五)国务院日前印发通知。', '新华社北京11月5日电', '记者 王五', '国务院日前印发通知。'],
     ['扬子晚报讯 (记者 钱六)昨天，市区气温创新高。', '扬子晚报讯', '记者 钱六', '昨天，市区气温创新高。'],
     ['本报北京1月2日电  （记者王浩）全国铁路迎来客流高峰。', '本报北京1月2日电', '记者王浩', '全国铁路迎来客流高峰。'],
+    // Agency forms without a month, urgent/special dispatches, a branch office, a city desk.
+    ['新华社延安十日电 边区各界集会。', '新华社延安十日电', undefined, '边区各界集会。'],
+    ['新华社荷泽十二日急电 军息：形势紧张。', '新华社荷泽十二日急电', undefined, '军息：形势紧张。'],
+    ['新华社晋冀鲁豫总分社邯郸讯 代表团来电称。', '新华社晋冀鲁豫总分社邯郸讯', undefined, '代表团来电称。'],
+    ['本市讯 为了纪念烈士，决定建陵园。', '本市讯', undefined, '为了纪念烈士，决定建陵园。'],
+    ['【新华社北京电】（记者 王五）国务院日前印发通知。', '新华社北京电', '记者 王五', '国务院日前印发通知。'],
   ])('dateline paragraph %s', (text, dateline, byline, rest) => {
     const it = one(text);
     expect(it.kind).toBe('paragraph');
     expect(it.dateline).toBe(dateline);
     expect(it.byline).toBe(byline);
     expect(it.text).toBe(rest);
+  });
+  it.each(['新华社发布通讯称，会议圆满结束。', '新华社记者今日电话采访了他。', '本市讯息发布平台今日上线。'])('counter-case: not a dateline: %s', (text) => {
+    expect(one(text).dateline).toBeUndefined();
   });
   it('a dateline with nothing after it is a byline block', () => {
     expect(one('本报讯(通讯员 王娜 记者 丁彬彬)')).toMatchObject({ kind: 'byline', dateline: '本报讯', byline: '通讯员 王娜 记者 丁彬彬' });

@@ -31,7 +31,14 @@ const CLAUSES = [
 const sentence = fc.array(fc.constantFrom(...CLAUSES), { minLength: 1, maxLength: 3 }).map((cs) => cs.join('，') + '。');
 const paragraph = fc.array(sentence, { minLength: 1, maxLength: 3 }).map((s) => s.join(''));
 const article = fc.record({
-  byline: fc.option(fc.constantFrom(...NAMES).map((n) => `本报讯（通讯员 ${n}）`), { nil: undefined }),
+  byline: fc.option(
+    fc.oneof(
+      fc.constantFrom(...NAMES).map((n) => `本报讯（通讯员 ${n}）`),
+      fc.constantFrom('【新华社延安十日电】', '【新华社荷泽十二日急电】', '【本市讯】', '新华社晋冀鲁豫总分社邯郸讯 '),
+      fc.constantFrom(...NAMES).map((n) => `新华社北京5日电（记者 ${n}）`),
+    ),
+    { nil: undefined },
+  ),
   paras: fc.array(paragraph, { minLength: 1, maxLength: 4 }),
   caption: fc.option(fc.tuple(paragraph, fc.constantFrom(...NAMES)), { nil: undefined }),
 });
@@ -51,7 +58,7 @@ const pageText = fc
       });
       if (a.caption) blocks.push(`${title}现场第${n}图，${a.caption[0]} ${a.caption[1]} 摄`);
     });
-    for (const r of repeats) blocks.push(blocks[text[r % text.length]!]!.replace(/^本报讯（[^）]*）/, ''));
+    for (const r of repeats) blocks.push(blocks[text[r % text.length]!]!.replace(/^(?:本报讯（[^）]*）|【[^】]*】|新华社\S*(?:电（[^）]*）|讯 ))/, ''));
     return blocks.join('\n\n');
   });
 
