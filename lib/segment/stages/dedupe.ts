@@ -26,6 +26,8 @@ const NEAR = new Set(['paragraph', 'caption', 'notice']);
 const CONTENT = new Set(['paragraph', 'caption', 'notice', 'credit']);
 const HEADERS = new Set(['byline', 'notice-head', 'title', 'kicker', 'subtitle', 'subhead', 'heading']);
 const OPENERS = new Set(['title', 'kicker', 'notice-head', 'heading', 'advert']);
+/** Blocks that start another article's run (for quotations repeated across articles). */
+const STARTS = new Set(['title', 'kicker', 'heading', 'notice-head']);
 
 export function dedupe(w: Working): Working {
   const draft = new Draft(w.items);
@@ -42,6 +44,9 @@ export function dedupe(w: Working): Working {
   const sizes = new Int32Array(items.length);
   const counts = new Int32Array(items.length);
   const touched: number[] = [];
+  // Which headline's run each item is in (a new one at each headline-shaped block).
+  const region = new Int32Array(items.length);
+  items.forEach((it, i) => (region[i] = (i ? region[i - 1]! : 0) + (STARTS.has(it.kind) ? 1 : 0)));
 
   items.forEach((it, i) => {
     if (it.removed || !DEDUPED.has(it.kind)) return;
@@ -49,8 +54,10 @@ export function dedupe(w: Working): Working {
     if (key.length < MIN_EXACT[it.lang]) return;
     const hash = keyHash(key);
     const k = exact.get(hash);
+    // A quotation printed as its own paragraph under two headlines is quoted twice, not repeated.
+    const quotedElsewhere = k !== undefined && region[k] !== region[i] && oneQuotation(it.text);
     if (k !== undefined && !items[k]!.removed && keys.equals(k, key)) {
-      mark(draft, i, k, 'repeat');
+      if (!quotedElsewhere) mark(draft, i, k, 'repeat');
       return;
     }
     const near = NEAR.has(it.kind) && key.length >= MIN_NEAR[it.lang] && key.length <= MAX_NEAR;
@@ -84,15 +91,17 @@ export function dedupe(w: Working): Working {
       if (best >= 0) {
         const covThis = bestHits / s.length;
         const covKept = Math.min(1, bestHits / sizes[best]!);
-        if (covThis >= NEAR_BOTH && covKept >= NEAR_BOTH) {
+        if (completes(bestHits, s.length, sizes[best]!) && !selfQuoted(items[best]!.text)) {
+          // The kept paragraph is this one minus text only this one has (a sentence more): the
+          // complete one stays, whatever the overlap (never drop text found nowhere else).
+          mark(draft, best, i, 'fragment');
+        } else if (covThis >= NEAR_BOTH && covKept >= NEAR_BOTH) {
           mark(draft, i, best, 'near-duplicate');
           return;
-        }
-        if (covThis >= CONTAINED && !selfQuoted(it.text)) {
+        } else if (covThis >= CONTAINED && !selfQuoted(it.text)) {
           mark(draft, i, best, 'fragment');
           return;
-        }
-        if (covKept >= CONTAINED && !selfQuoted(items[best]!.text)) mark(draft, best, i, 'fragment');
+        } else if (covKept >= CONTAINED && !selfQuoted(items[best]!.text)) mark(draft, best, i, 'fragment');
       }
       for (const h of s) {
         const j = first.setOrMark(h, i);
@@ -124,6 +133,20 @@ function mark(draft: Draft, i: number, k: number, detail: string): void {
 
 /** Candidates whose capped count is re-checked exactly, at most. */
 const RECOUNTED = 3;
+
+/** Shingles only a longer paragraph may have beyond the kept one for it to count as its complete form: about a short clause. */
+const MIN_EXTRA = 5;
+
+/**
+ * Does an item of `n` shingles complete a kept one of `m`, sharing `hits`: the kept one is (nearly)
+ * all inside it, and it has clearly more of its own than the kept one has (a near-duplicate whose
+ * first clause differs has about as much on each side, and is not one).
+ */
+function completes(hits: number, n: number, m: number): boolean {
+  const keptOnly = m - hits;
+  const thisOnly = n - hits;
+  return hits >= CONTAINED * m && thisOnly >= 2 * keptOnly + MIN_EXTRA;
+}
 
 /** Would `hits` shared shingles make an item of `n` shingles a repeat of (or contain) one of `m`? */
 function decides(hits: number, n: number, m: number): boolean {
@@ -234,6 +257,11 @@ class KeyStore {
 
 function keyText(it: Item): string {
   return it.kind === 'caption' && it.credit ? `${it.text} ${it.credit}` : it.text;
+}
+
+/** A paragraph that is one quotation and nothing else (no quotation mark closes before its end). */
+function oneQuotation(text: string): boolean {
+  return /^[“"「『][^”"」』]+[”"」』][。.!！？?]?$/.test(text);
 }
 
 /** A paragraph that is one quotation: quoting the same words is not a layout repeat. */

@@ -37,6 +37,20 @@ describe('dedupe', () => {
     const items = run(`${page}\n\n${page}`);
     expect(items.map((i) => !!i.removed)).toEqual([false, false, false, true, true, true]);
   });
+  it('keeps the complete paragraph when the other is it minus a sentence, in either order (no text lost)', () => {
+    const A = '今年以来，全市工会累计慰问帮扶困难职工一万余人次，发放慰问金三百余万元，新建户外劳动者服务站点四十二个，组织职工疗休养活动六十余批次。';
+    const full = `${A}明年将再建五个驿站。`;
+    for (const text of [`${A}\n\n${full}`, `${full}\n\n${A}`]) {
+      const items = run(text);
+      expect(items.filter((i) => !i.removed).map((i) => i.text)).toEqual([full]);
+    }
+  });
+  it('counter-case: a quotation printed as its own paragraph under two headlines stays in both; repeated under one headline it goes', () => {
+    const q = '“绿水青山就是金山银山，这是我们一直坚持的发展理念。”';
+    const two = `县委书记调研\n\n县委书记在调研时说，要抓好落实。\n\n${q}\n\n村民增收致富\n\n村民老张笑着对记者说。\n\n${q}`;
+    expect(removed(two)).toEqual([]);
+    expect(removed(`县委书记调研\n\n县委书记在调研时说，要抓好落实。\n\n${q}\n\n他又强调了一遍。\n\n${q}`)).toEqual([[q.slice(0, 10), 'repeat']]);
+  });
   it('counter-case: a real short repetition is not a duplicate', () => {
     expect(removed('他说：“好。”\n\n大家鼓掌。\n\n他说：“好。”\n\n（完）\n\n另一篇文章。\n\n（完）')).toEqual([]);
   });
