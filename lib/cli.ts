@@ -53,7 +53,9 @@ function main(argv: string[]): number {
       return 0;
     }
     if (!args.file) throw new InputError('no FILE given (see --help)');
-    const { clean } = readPageFile(args.file, args.url ? { url: args.url } : {});
+    const { source, clean } = readPageFile(args.file, args.url ? { url: args.url } : {});
+    // A page with neither text nor article links (a layout page lists links) has nothing to clean.
+    if (source && source.blocks.length === 0 && !source.links?.length) throw new InputError('the page has no text to clean');
     process.stdout.write(args.format === 'json' ? JSON.stringify(clean, null, 2) + '\n' : pageToMarkdown(clean));
     return 0;
   } catch (e) {

@@ -32,6 +32,7 @@ export const en: LanguageRules = {
   datelines: [new RegExp(`^(?<dateline>[A-Z][A-Za-z .]{2,30},\\s*${MONTH}\\s*\\d{1,2}(?:,\\s*\\d{4})?\\.?)(?:\\s*[-—–]+)?\\s*(?:\\((?<byline>[A-Z][A-Za-z. ]{1,20})\\)\\s*[-—–]*\\s*)?`)],
   captionCredit: /^(?<text>.*?[.!?)\s])\s*\(?\s*(?:Photo(?:graph)?\s+by|Photo:)\s*(?<credit>[A-Z][\w.' -]{1,40}?)\s*\)?\.?$/s,
   captionTail: /photo(?:graph)?\s*(?:by|:)\s*[A-Z][\w.' -]{1,40}\)?\.?$/i,
+  maxCaption: 400,
   captionLead: /^(?:Above|Below|Left|Right|Pictured|Photo)\s*[:—-]/,
   creditOnly: /^\(?\s*(?:Photo(?:graph)?\s+by|Photo:)\s*(?<credit>[A-Z][\w.' -]{1,40}?)\s*\)?\.?$/,
   slogan: /^(?!)/,

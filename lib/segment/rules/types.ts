@@ -43,6 +43,8 @@ export interface LanguageRules {
   captionCredit: RegExp;
   /** Cheap test run before captionCredit: the block ends like a credit. */
   captionTail: RegExp;
+  /** Longest block a page's caption markup (figcaption…) is believed for: longer is article text. */
+  maxCaption: number;
   /** A caption without a credit (图为…). */
   captionLead: RegExp;
   /** A block that is only a photo credit (`本报记者 曹继炜摄`): group `credit`. */

@@ -57,6 +57,7 @@ export const zh: LanguageRules = {
     's',
   ),
   captionTail: /摄\s*[)）]?$/,
+  maxCaption: 200,
   captionLead: /^(?:图为|(?:上|下|左|右|中)?图\s*[:：])/,
   creditOnly: new RegExp(`^[(（]?\\s*(?<credit>(?:${ROLE})?\\s*${NAMES})\\s*[/／]?\\s*摄\\s*[)）]?$`),
   slogan: /^[\u4e00-\u9fff]{2,8}(?:[\s·]+[\u4e00-\u9fff]{2,8}){1,3}$/,

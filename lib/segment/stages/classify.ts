@@ -29,14 +29,15 @@ function classifyOne(item: Item, r: LanguageRules): Item {
       return set(out, 'marker');
     }
     if (r.noticeHead.test(text.replace(/\s+/g, ''))) return set(out, 'notice-head');
-    if (r.byline.test(text)) {
-      out.byline = cleanPeople(text);
-      return set(out, 'byline');
-    }
+    // A credit before a byline: 本报记者 曹继炜摄 would pass for a byline (a four-character name).
     const credit = r.creditOnly.exec(text);
     if (credit?.groups?.credit) {
       out.credit = cleanPeople(credit.groups.credit);
       return set(out, 'credit');
+    }
+    if (r.byline.test(text)) {
+      out.byline = cleanPeople(text);
+      return set(out, 'byline');
     }
   }
   for (const p of r.datelines) {
@@ -58,7 +59,7 @@ function classifyOne(item: Item, r: LanguageRules): Item {
       return set(out, 'caption');
     }
   }
-  if (item.hint === 'caption' || r.captionLead.test(text)) return set(out, 'caption');
+  if ((item.hint === 'caption' && text.length <= r.maxCaption) || r.captionLead.test(text)) return set(out, 'caption');
   if (r.noticeBody.test(text)) return set(out, 'notice');
   if (short && r.mastheadWeak.some((p) => p.test(text))) out.weakMasthead = true;
   if (item.hint === 'byline' && text.length <= 40) {

@@ -118,3 +118,15 @@ describe('classify: headline shape', () => {
     expect(one('Red Cloud, Jan. 4, 1916.')).toMatchObject({ kind: 'byline', dateline: 'Red Cloud, Jan. 4, 1916.' });
   });
 });
+
+describe('classify: block hints are evidence, not orders', () => {
+  const hinted = (text: string) => classify(normalise([{ text, hint: 'caption' }]))[0]!.kind;
+  it('a caption hint on caption-sized text makes a caption', () => {
+    expect(hinted('市民在新建成的滨江步道上散步。')).toBe('caption');
+  });
+  it('counter-case: a caption hint on a long block of article text is not believed', () => {
+    const long = '今年以来，全市工会累计慰问帮扶困难职工一万余人次，发放慰问金三百余万元。'.repeat(6);
+    expect(long.length).toBeGreaterThan(200);
+    expect(hinted(long)).toBe('paragraph');
+  });
+});

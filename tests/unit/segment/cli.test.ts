@@ -61,6 +61,7 @@ describe('cli', () => {
     ['an empty file', ['empty.txt'], /empty/],
     ['a blank file', ['blank.txt'], /no text/],
     ['a binary file', ['binary.txt'], /binary/],
+    ['an HTML page without text', ['blank.html'], /no text to clean/],
     ['an unknown option', ['--frobnicate', seed], /unknown option/],
     ['an unknown format', ['--format', 'pdf', seed], /unknown format/],
     ['no file', [], /no FILE/],
@@ -68,7 +69,8 @@ describe('cli', () => {
     writeFileSync(join(tmp, 'empty.txt'), '');
     writeFileSync(join(tmp, 'blank.txt'), ' \n\u3000\n');
     writeFileSync(join(tmp, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]));
-    const r = cli(...(args as string[]).map((a) => (a.endsWith('.txt') && !a.includes('/') ? join(tmp, a) : a)));
+    writeFileSync(join(tmp, 'blank.html'), '<!doctype html><html><head><title>x</title></head><body><div> </div><script>var a = 1;</script></body></html>');
+    const r = cli(...(args as string[]).map((a) => (/\.(txt|html)$/.test(a) && !a.includes('/') ? join(tmp, a) : a)));
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err.trimEnd().split('\n')).toHaveLength(1);
