@@ -133,7 +133,8 @@ function Panel({ data, debounceMs, undoMs }: Required<AppProps>) {
       else if (cmd === 'blur') (target as HTMLElement | null)?.blur();
       else if (cmd === 'back') setView({ kind: 'list' });
       else if (cmd === 'clear-query') setQuery('');
-      else if (cmd === 'next') setActiveIndex((i) => Math.min(Math.max(total - 1, 0), i + 1));
+      // Before the count is known (it is deferred behind the first rows) the rows shown bound the move.
+      else if (cmd === 'next') setActiveIndex((i) => (win.count !== undefined ? Math.min(Math.max(total - 1, 0), i + 1) : win.row(i + 1) ? i + 1 : i));
       else if (cmd === 'prev') setActiveIndex((i) => Math.max(0, i - 1));
       else if (cmd === 'open') {
         const row = win.row(activeIndex);

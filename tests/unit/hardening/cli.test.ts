@@ -97,11 +97,11 @@ describe('CLI on bad input', () => {
     expectRefused(await cli(['--format', 'yaml', cases[0]![0]]), /unknown format/);
   }, HEAVY);
 
-  it('pages with no text, frames or 5,000-level nesting: exit 0 with a (possibly empty) CleanPage', async () => {
-    expect(expectPage(await cli([file('blank.html', htmlPage(WHITESPACE))])).articles).toEqual([]);
-    expect(expectPage(await cli([file('images.html', htmlPage('<img src="a.jpg"><img src="b.jpg">'))])).articles).toEqual([]);
+  it('pages with no text or only frames: exit 2, nothing to clean; 5,000-level nesting: exit 0 with the text', async () => {
+    expectRefused(await cli([file('blank.html', htmlPage(WHITESPACE))]), /no text to clean/);
+    expectRefused(await cli([file('images.html', htmlPage('<img src="a.jpg"><img src="b.jpg">'))]), /no text to clean/);
     const frames = file('frames.htm', '<html><frameset cols="30%,70%"><frame src="a.htm"><frame src="b.htm"></frameset></html>');
-    expect(expectPage(await cli(['--url', 'http://epaper.example.cn/html/2024-01/01/node_2.htm', frames])).articles).toEqual([]);
+    expectRefused(await cli(['--url', 'http://epaper.example.cn/html/2024-01/01/node_2.htm', frames]), /no text to clean/);
     const deep = expectPage(await cli([file('deep.html', nested(5000))]));
     for (const i of [0, 1, 2, 3]) expect(allText(deep)).toContain(paragraph(i));
     const md = await cli(['--format', 'markdown', file('deep2.html', nested(5000, '<table><tr><td>', '</td></tr></table>'))]);

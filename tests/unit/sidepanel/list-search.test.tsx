@@ -145,6 +145,10 @@ describe('side panel list', () => {
     renderPanel(slow);
     await waitFor(() => expect(titles()).toEqual(['老街换新颜', '社区夜校开课了', '桃溪村果农忙嫁接']));
     expect(screen.getByTestId('clip-count').textContent).not.toMatch(/3/);
+    // ↓ moves through the rows shown while the count is still out (it did nothing: total 0).
+    const selected = () => screen.getAllByTestId('clip-item').findIndex((el) => el.getAttribute('aria-selected') === 'true');
+    fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'ArrowDown' });
+    await waitFor(() => expect(selected()).toBe(1));
     await waitFor(() => expect(answer).not.toBeNull());
     act(() => answer!(3));
     await waitFor(() => expect(screen.getByTestId('clip-count').textContent).toMatch(/3/));
