@@ -10,11 +10,13 @@ const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
 export function normalise(blocks: Block[]): Item[] {
   const items: Item[] = [];
+  const lined = blocks.map((b) => tidyLines(b.text));
+  const vocab = hyphenVocabulary(lined);
   blocks.forEach((block, i) => {
     const source = block.source ?? i;
-    const lines = tidyLines(block.text);
+    const lines = lined[i]!;
     if (lines.length === 0) return;
-    for (const text of groupLines(lines)) {
+    for (const text of groupLines(lines, vocab)) {
       items.push(copyItem({ text, kind: 'paragraph', lang: detectLang(text), source, hint: block.hint }));
     }
   });
@@ -44,8 +46,47 @@ function isTidy(text: string): boolean {
   return true;
 }
 
+/** The page's own Latin words, for telling a line-break hyphen from a real one. */
+interface Vocabulary {
+  /** Words printed with a hyphen inside a line (well-known). */
+  hyphenated: Set<string>;
+  /** Words printed whole. */
+  words: Set<string>;
+}
+
+const LINE_END_HYPHEN = /[A-Za-z]-$/;
+
+/** The page's words, when some line ends in a hyphen after a letter (else null: nothing to decide). */
+function hyphenVocabulary(lined: string[][]): Vocabulary | null {
+  if (!lined.some((lines) => lines.some((l) => LINE_END_HYPHEN.test(l)))) return null;
+  const v: Vocabulary = { hyphenated: new Set(), words: new Set() };
+  for (const lines of lined) {
+    for (const line of lines) {
+      for (const m of line.matchAll(/[A-Za-z]+(?:-[A-Za-z]+)*/g)) {
+        const w = m[0].toLowerCase();
+        (w.includes('-') ? v.hyphenated : v.words).add(w);
+      }
+    }
+  }
+  return v;
+}
+
+/**
+ * `a` (ending in letters and a hyphen) continued by `b`: a real hyphen (well-|known) when the page
+ * prints the word with its hyphen elsewhere and never without; else a line-break hyphen, undone
+ * by joinPieces (exam-|ple).
+ */
+function realHyphen(a: string, b: string, vocab: Vocabulary | null): boolean {
+  if (!vocab) return false;
+  const left = /([A-Za-z]+)-$/.exec(a)?.[1];
+  const right = /^([a-z]+)/.exec(b)?.[1];
+  if (!left || !right) return false;
+  const w = `${left}-${right}`.toLowerCase();
+  return vocab.hyphenated.has(w) && !vocab.words.has(w.replace('-', ''));
+}
+
 /** Join wrapped lines; keep standalone lines (furniture, bylines, a leading headline) as their own groups. */
-function groupLines(lines: string[]): string[] {
+function groupLines(lines: string[], vocab: Vocabulary | null): string[] {
   if (lines.length === 1) return lines;
   const longest = lines.reduce((m, l) => Math.max(m, l.length), 0);
   const groups: string[] = [];
@@ -59,7 +100,7 @@ function groupLines(lines: string[]): string[] {
       groups.push(current);
       current = '';
     }
-    current = current ? joinPieces(current, line) : line;
+    current = !current ? line : realHyphen(current, line, vocab) ? current + line : joinPieces(current, line);
     currentAlone = alone;
   });
   if (current) groups.push(current);

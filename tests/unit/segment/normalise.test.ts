@@ -10,6 +10,12 @@ describe('normalise', () => {
   it('joins Latin lines with a space and undoes line-break hyphens', () => {
     expect(texts('It is only hard to start\nsaving, for exam-\nple today.')).toEqual(['It is only hard to start saving, for example today.']);
   });
+  it('keeps a real hyphen at a line end when the page prints that word with its hyphen (and never without)', () => {
+    expect(normalise([{ text: 'a well-\nknown fact' }, { text: 'The well-known case.' }]).map((i) => i.text)).toEqual(['a well-known fact', 'The well-known case.']);
+    // Counter-cases: printed whole elsewhere, or never hyphenated: a line-break hyphen.
+    expect(normalise([{ text: 'a well-\nknown fact' }, { text: 'The wellknown case, the well-known one.' }])[0]!.text).toBe('a wellknown fact');
+    expect(normalise([{ text: 'for exam-\nple today' }, { text: 'The well-known case.' }])[0]!.text).toBe('for example today');
+  });
   it('keeps a hyphen when the next line starts with a capital', () => {
     expect(texts('the Anglo-\nSaxon law')).toEqual(['the Anglo-Saxon law']);
   });
