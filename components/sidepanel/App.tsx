@@ -133,8 +133,9 @@ function Panel({ data, debounceMs, undoMs }: Required<AppProps>) {
       else if (cmd === 'blur') (target as HTMLElement | null)?.blur();
       else if (cmd === 'back') setView({ kind: 'list' });
       else if (cmd === 'clear-query') setQuery('');
-      // Before the count is known (it is deferred behind the first rows) the rows shown bound the move.
-      else if (cmd === 'next') setActiveIndex((i) => (win.count !== undefined ? Math.min(Math.max(total - 1, 0), i + 1) : win.row(i + 1) ? i + 1 : i));
+      // A row shown below always takes the move; else the count bounds it (it is deferred behind the
+      // first rows and can be missing for a moment while a live query refreshes).
+      else if (cmd === 'next') setActiveIndex((i) => (win.row(i + 1) ? i + 1 : Math.min(Math.max(total - 1, 0), i + 1)));
       else if (cmd === 'prev') setActiveIndex((i) => Math.max(0, i - 1));
       else if (cmd === 'open') {
         const row = win.row(activeIndex);

@@ -147,7 +147,9 @@ describe('side panel list', () => {
     expect(screen.getByTestId('clip-count').textContent).not.toMatch(/3/);
     // ↓ moves through the rows shown while the count is still out (it did nothing: total 0).
     const selected = () => screen.getAllByTestId('clip-item').findIndex((el) => el.getAttribute('aria-selected') === 'true');
-    fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'ArrowDown' });
+    const search = screen.getByTestId('search-input');
+    act(() => search.focus());
+    fireEvent.keyDown(search, { key: 'ArrowDown' });
     await waitFor(() => expect(selected()).toBe(1));
     await waitFor(() => expect(answer).not.toBeNull());
     act(() => answer!(3));
