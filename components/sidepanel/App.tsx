@@ -2,7 +2,7 @@
 // "paste text", export/import. State lives here; each view is its own component; the store is reached
 // only through `data` (components/sidepanel/data.ts).
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { t } from '../../lib/i18n';
 import type { Clip, ImportReport, SearchFilters } from '../../lib/store/types';
 import { ClipList } from './ClipList';
@@ -114,6 +114,13 @@ function Panel({ data, debounceMs, undoMs }: Required<AppProps>) {
   }, [undo, undoMs]);
 
   const total = win.count ?? 0;
+  // The key handler reads the list as rendered last, not as it was when the handler was attached:
+  // passive effects can run well after a render under load, and a keypress in between saw an empty
+  // list (↓ did nothing). A layout effect keeps `latest` in step with every commit.
+  const latest = useRef({ win, total, activeIndex });
+  useLayoutEffect(() => {
+    latest.current = { win, total, activeIndex };
+  });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = document.activeElement;
@@ -135,16 +142,18 @@ function Panel({ data, debounceMs, undoMs }: Required<AppProps>) {
       else if (cmd === 'clear-query') setQuery('');
       // A row shown below always takes the move; else the count bounds it (it is deferred behind the
       // first rows and can be missing for a moment while a live query refreshes).
-      else if (cmd === 'next') setActiveIndex((i) => (win.row(i + 1) ? i + 1 : Math.min(Math.max(total - 1, 0), i + 1)));
-      else if (cmd === 'prev') setActiveIndex((i) => Math.max(0, i - 1));
+      else if (cmd === 'next') {
+        const { win: w, total: n } = latest.current;
+        setActiveIndex((i) => (w.row(i + 1) ? i + 1 : Math.min(Math.max(n - 1, 0), i + 1)));
+      } else if (cmd === 'prev') setActiveIndex((i) => Math.max(0, i - 1));
       else if (cmd === 'open') {
-        const row = win.row(activeIndex);
+        const row = latest.current.win.row(latest.current.activeIndex);
         if (row) open(row.clip);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [view.kind, query, total, win, activeIndex, open, setQuery]);
+  }, [view.kind, query, open, setQuery]);
 
   // Coming back to the list: the search box has focus again so typing goes on where it stopped.
   useEffect(() => {
