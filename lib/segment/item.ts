@@ -54,10 +54,9 @@ export interface Item {
 
 /**
  * A copy of `it` that holds every Item field, undefined where unset (`satisfies` makes sure none
- * is forgotten); new items are made by it too. Stages
- * copy items rather than mutate their input; one object shape for all items keeps V8's property
- * stores on its fast path (fields added one by one to spread copies were each a slow store, a
- * third of some stages' time).
+ * is forgotten); new items are made by it too. Stages copy items rather than mutate their input;
+ * one object shape for all items keeps V8's property stores on its fast path (fields added one by
+ * one to spread copies were each a slow store, a third of some stages' time).
  */
 export function copyItem(it: Item): Item {
   const out = {

@@ -31,14 +31,19 @@ const slowKey = (text: string) => text.normalize('NFKC').toLowerCase().replace(N
 
 let unitBuf = new Uint16Array(4096);
 
+/** The scratch buffer, at least `n` units long. */
+function scratch(n: number): Uint16Array {
+  if (unitBuf.length < n) unitBuf = new Uint16Array(Math.max(n, unitBuf.length * 2));
+  return unitBuf;
+}
+
 /**
  * The matching key's UTF-16 units (what `matchKey` returns, as numbers) in a scratch buffer shared
  * by every caller: valid until the next call. One pass over the text and no string built, unless a
  * character needs NFKC of the whole text.
  */
 export function keyUnits(text: string): Uint16Array {
-  if (unitBuf.length < text.length) unitBuf = new Uint16Array(Math.max(text.length, unitBuf.length * 2));
-  const buf = unitBuf;
+  const buf = scratch(text.length);
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const u = keyUnitOf(text.charCodeAt(i));
@@ -49,9 +54,9 @@ export function keyUnits(text: string): Uint16Array {
 }
 
 function unitsOf(key: string): Uint16Array {
-  if (unitBuf.length < key.length) unitBuf = new Uint16Array(Math.max(key.length, unitBuf.length * 2));
-  for (let i = 0; i < key.length; i++) unitBuf[i] = key.charCodeAt(i);
-  return unitBuf.subarray(0, key.length);
+  const buf = scratch(key.length);
+  for (let i = 0; i < key.length; i++) buf[i] = key.charCodeAt(i);
+  return buf.subarray(0, key.length);
 }
 
 /** Matching key: NFKC, lower case, letters and digits only (punctuation and spaces never decide a match). */
@@ -105,8 +110,12 @@ export function endsContinuing(text: string, rules: LanguageRules): boolean {
 
 const CJK_EDGE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]/;
 
-/** Join two pieces of one sentence: no space around CJK, undo a line-break hyphen, else one space. */
-export function joinPieces(a: string, b: string): string {
+/**
+ * Join two pieces of one sentence: no space around CJK, undo a line-break hyphen, else one space.
+ * `realHyphen(word)` (the word with its hyphen, lower case) may say a hyphen before a lower-case
+ * letter is the word's own (well-|known), as the page's vocabulary can tell.
+ */
+export function joinPieces(a: string, b: string, realHyphen?: (word: string) => boolean): string {
   if (!a) return b;
   if (!b) return a;
   const last = a[a.length - 1]!;
@@ -114,7 +123,10 @@ export function joinPieces(a: string, b: string): string {
   if (CJK_EDGE.test(last) || CJK_EDGE.test(first)) return a + b;
   if (last === '-' && /[A-Za-z]/.test(a[a.length - 2] ?? '')) {
     // exam-|ple → example (a line-break hyphen); Anglo-|Saxon → Anglo-Saxon (a real one).
-    if (/[a-z]/.test(first)) return a.slice(0, -1) + b;
+    if (/[a-z]/.test(first)) {
+      const word = realHyphen && `${/[A-Za-z]+-$/.exec(a)![0]}${/^[a-z]+/.exec(b)![0]}`.toLowerCase();
+      return word && realHyphen(word) ? a + b : a.slice(0, -1) + b;
+    }
     if (/[A-Z0-9]/.test(first)) return a + b;
   }
   return a + ' ' + b;

@@ -70,8 +70,6 @@ interface ItemHits {
 export interface RankedDoc {
   seq: number;
   score: number;
-  /** The clip's id as the index rows name it ('' when they do not): read the clip by it. */
-  id?: string;
 }
 
 interface DbCache {
@@ -427,6 +425,8 @@ export interface Ranking {
   total: number;
   /** The best `need` of them, best first. */
   top: RankedDoc[];
+  /** Clip id by seq, as the index rows name it ('' where they do not): read a hit's clip by it. */
+  ids: readonly string[];
 }
 
 /**
@@ -468,7 +468,7 @@ export async function rankDocs(T: Tables, query: ParsedQuery, filters: SearchFil
       if (all) top.offer(q, score);
     }
   }
-  return { total: top.count, top: top.result().map((d) => ({ ...d, id: cols.ids[d.seq] })) };
+  return { total: top.count, top: top.result(), ids: cols.ids };
 }
 
 /** Keeps the best k documents seen (score, then newer savedAt, then higher seq), counting all. */

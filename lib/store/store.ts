@@ -357,8 +357,8 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
    * A document whose row names no id, or names a clip now indexed under another seq, is read
    * through the seq index.
    */
-  async function clipsOf(docs: RankedDoc[]): Promise<(StoredClip | undefined)[]> {
-    const byId = await T.clips.bulkGet(docs.map((d) => d.id ?? ''));
+  async function clipsOf(docs: RankedDoc[], ids: readonly string[]): Promise<(StoredClip | undefined)[]> {
+    const byId = await T.clips.bulkGet(docs.map((d) => ids[d.seq] ?? ''));
     return Promise.all(docs.map((d, i) => (byId[i]?.seq === d.seq ? byId[i] : T.clips.where('seq').equals(d.seq).first())));
   }
 
@@ -370,7 +370,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     return r(async () => {
       const ranked = await rankDocs(T, parsed, filters, offset + limit);
       const slice = ranked.top.slice(offset, offset + limit);
-      const clips = await clipsOf(slice);
+      const clips = await clipsOf(slice, ranked.ids);
       // A ranked document whose clip is gone (never expected inside one transaction) is skipped,
       // and every other hit keeps its own score.
       const hits = clips.flatMap((c, i) => {
@@ -408,7 +408,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
         return { total, clips: clips.map(toClip) };
       }
       const ranked = await rankDocs(T, parseQuery(''), filters, offset + limit);
-      const clips = await clipsOf(ranked.top.slice(offset, offset + limit));
+      const clips = await clipsOf(ranked.top.slice(offset, offset + limit), ranked.ids);
       return { total: ranked.total, clips: clips.filter((c) => c !== undefined).map(toClip) };
     });
   }

@@ -54,10 +54,9 @@ export function dedupe(w: Working): Working {
     if (key.length < MIN_EXACT[it.lang]) return;
     const hash = keyHash(key);
     const k = exact.get(hash);
-    // A quotation printed as its own paragraph under two headlines is quoted twice, not repeated.
-    const quotedElsewhere = k !== undefined && region[k] !== region[i] && oneQuotation(it.text);
     if (k !== undefined && !items[k]!.removed && keys.equals(k, key)) {
-      if (!quotedElsewhere) mark(draft, i, k, 'repeat');
+      // A quotation printed as its own paragraph under two headlines is quoted twice, not repeated.
+      if (region[k] === region[i] || !oneQuotation(it.text)) mark(draft, i, k, 'repeat');
       return;
     }
     const near = NEAR.has(it.kind) && key.length >= MIN_NEAR[it.lang] && key.length <= MAX_NEAR;

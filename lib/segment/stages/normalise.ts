@@ -71,23 +71,15 @@ function hyphenVocabulary(lined: string[][]): Vocabulary | null {
   return v;
 }
 
-/**
- * `a` (ending in letters and a hyphen) continued by `b`: a real hyphen (well-|known) when the page
- * prints the word with its hyphen elsewhere and never without; else a line-break hyphen, undone
- * by joinPieces (exam-|ple).
- */
-function realHyphen(a: string, b: string, vocab: Vocabulary | null): boolean {
-  if (!vocab) return false;
-  const left = /([A-Za-z]+)-$/.exec(a)?.[1];
-  const right = /^([a-z]+)/.exec(b)?.[1];
-  if (!left || !right) return false;
-  const w = `${left}-${right}`.toLowerCase();
-  return vocab.hyphenated.has(w) && !vocab.words.has(w.replace('-', ''));
+/** A hyphenated word (well-known) the page prints with its hyphen elsewhere and never without. */
+function isRealHyphen(word: string, vocab: Vocabulary): boolean {
+  return vocab.hyphenated.has(word) && !vocab.words.has(word.replace('-', ''));
 }
 
 /** Join wrapped lines; keep standalone lines (furniture, bylines, a leading headline) as their own groups. */
 function groupLines(lines: string[], vocab: Vocabulary | null): string[] {
   if (lines.length === 1) return lines;
+  const realHyphen = vocab ? (word: string) => isRealHyphen(word, vocab) : undefined;
   const longest = lines.reduce((m, l) => Math.max(m, l.length), 0);
   const groups: string[] = [];
   let current = '';
@@ -100,7 +92,7 @@ function groupLines(lines: string[], vocab: Vocabulary | null): string[] {
       groups.push(current);
       current = '';
     }
-    current = !current ? line : realHyphen(current, line, vocab) ? current + line : joinPieces(current, line);
+    current = current ? joinPieces(current, line, realHyphen) : line;
     currentAlone = alone;
   });
   if (current) groups.push(current);
