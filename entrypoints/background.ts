@@ -2,7 +2,7 @@
 // and is the only writer of clips (lib/store) for content scripts. Logic lives in lib/.
 import { onMessage, type ReaderCommand } from '../lib/messages';
 import { installEpaperHints } from '../lib/background/hints';
-import { savedOnPage, saveFromMessage } from '../lib/background/clips';
+import { housekeeping, savedOnPage, saveFromMessage } from '../lib/background/clips';
 
 export default defineBackground(() => {
   browser.action.onClicked.addListener((tab) => void injectReader(tab.id, 'toggle'));
@@ -17,7 +17,10 @@ export default defineBackground(() => {
       browser.contextMenus.create({ id: 'er-open', title: browser.i18n.getMessage('menuOpenClippings'), contexts: ['page', 'selection', 'action'] });
     });
     void installEpaperHints();
+    void housekeeping();
   });
+  // Expired trash and index maintenance a closed panel or stopped worker left unfinished.
+  browser.runtime.onStartup.addListener(() => void housekeeping());
   browser.contextMenus.onClicked.addListener((info, tab) => {
     // Opening the panel must happen synchronously inside the user gesture.
     if (info.menuItemId === 'er-open') openClippings(tab?.id, tab?.windowId);

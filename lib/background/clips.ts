@@ -16,6 +16,16 @@ export async function saveFromMessage(inputs: ClipInput[]): Promise<Outcome<Save
   }
 }
 
+/** The store's housekeeping (expired trash, unfinished index maintenance); failures are logged, never thrown. */
+export async function housekeeping(): Promise<void> {
+  try {
+    const { purged } = await getStore().housekeeping();
+    if (purged) console.info(`[epaper-reader] deleted ${purged} clip(s) kept in the trash for 30 days`);
+  } catch (e) {
+    console.warn('[epaper-reader] housekeeping failed', e);
+  }
+}
+
 /** Signatures and count of the live clips saved from this URL. */
 export async function savedOnPage(url: string): Promise<Outcome<{ signatures: string[]; count: number }>> {
   try {

@@ -137,11 +137,14 @@ export function columnsAt(seg: SegmentRow, i: number): DocColumns {
   };
 }
 
-/** Writes a segment holding these documents (any order) and returns its number. */
-async function writeSegment(T: Tables, docs: DocIndex[]): Promise<number> {
-  docs.sort((a, b) => a.seq - b.seq);
-  const s = await nextCounter(T, 'segment');
-  // bucket → term → postings, each bucket becomes one row.
+/** meta: the number of a segment whose rows are being written by a pending merge or a compaction (not listed in `segs` yet). */
+const META_NEW = 'compact.new';
+/** meta: rows numbered in [sweep.lo, sweep.hi] belong to no segment any more and are being deleted. */
+const META_LO = 'sweep.lo';
+const META_HI = 'sweep.hi';
+
+/** bucket → term → postings of these documents (ascending seq within each list when docs are). */
+function bucketLists(docs: DocIndex[]): Map<number, Map<string, Posting[]>> {
   const buckets = new Map<number, Map<string, Posting[]>>();
   for (const d of docs) {
     for (const [term, p] of d.postings) {
@@ -153,6 +156,11 @@ async function writeSegment(T: Tables, docs: DocIndex[]): Promise<number> {
       else lists.set(term, [p]);
     }
   }
+  return buckets;
+}
+
+/** Encodes these buckets' lists as segment s's head and positions rows and writes them. */
+async function writeRows(T: Tables, s: number, buckets: Iterable<[number, Map<string, Posting[]>]>): Promise<void> {
   const heads: PostingRow[] = [];
   const positions: PositionRow[] = [];
   for (const [b, lists] of buckets) {
@@ -160,53 +168,90 @@ async function writeSegment(T: Tables, docs: DocIndex[]): Promise<number> {
     heads.push({ b, s, ...head });
     positions.push({ b, s, ...pos });
   }
-  const seg = segmentRowOf(s, docs);
-  await Promise.all([T.postings.bulkPut(heads), T.positions.bulkPut(positions), T.segs.put(seg)]);
+  await Promise.all([T.postings.bulkPut(heads), T.positions.bulkPut(positions)]);
+}
+
+/** Writes a segment holding these documents (any order) and returns its number, all in the caller's transaction. */
+async function writeSegment(T: Tables, docs: DocIndex[]): Promise<number> {
+  docs.sort((a, b) => a.seq - b.seq);
+  const s = await nextCounter(T, 'segment');
+  await Promise.all([writeRows(T, s, bucketLists(docs)), T.segs.put(segmentRowOf(s, docs))]);
   return s;
 }
 
 /**
- * Indexes these clips (each already carrying its new seq). Small batches go to `pending`; once
- * MERGE_AT documents would be pending they are all merged into a new segment — right here for a
- * bulk batch, or, with `deferMerge`, left to mergePending in a later transaction so a single
- * save never waits for a merge. Returns true when index maintenance is due: such a merge, or a
- * compaction (compactSegments) now that a segment was written.
+ * Indexes these clips (each already carrying its new seq), in the caller's transaction. A small
+ * batch (fewer than MERGE_AT) goes to `pending`, one row per document; a larger one is written as
+ * segments of its own (the caller's transaction then holds every table). Pending documents are
+ * never merged here: only mergePending does that, in the background (see there). Returns true
+ * when index maintenance is due: MERGE_AT or more documents pending, or a segment written (a
+ * compaction may be due).
  */
-export async function indexClips(T: Tables, clips: StoredClip[], pendingCount?: number, opts: { deferMerge?: boolean } = {}): Promise<boolean> {
+export async function indexClips(T: Tables, clips: StoredClip[], pendingCount?: number): Promise<boolean> {
   if (clips.length === 0) return false;
-  const waiting = pendingCount ?? (await T.pending.count());
-  const total = waiting + clips.length;
-  if (total < MERGE_AT || (opts.deferMerge && clips.length < MERGE_AT)) {
+  if (clips.length < MERGE_AT) {
+    const waiting = pendingCount ?? (await T.pending.count());
     await T.pending.bulkPut(clips.map((c) => pendingRowOf(docIndexOf(c))));
-    return total >= MERGE_AT;
+    return waiting + clips.length >= MERGE_AT;
   }
-  await mergeWith(T, clips);
+  // Turned into postings one segment (at most SEGMENT_MAX documents) at a time, so a large import stays bounded in memory.
+  for (let i = 0; i < clips.length; i += SEGMENT_MAX) await writeSegment(T, clips.slice(i, i + SEGMENT_MAX).map(docIndexOf));
   return true;
 }
 
-/** Merges the pending documents into a segment when MERGE_AT or more are waiting. */
-export async function mergePending(T: Tables): Promise<void> {
-  if ((await T.pending.count()) >= MERGE_AT) await mergeWith(T, []);
-}
+/** Buckets whose rows a pending merge writes per transaction (a 64-document segment's rows are small). */
+const MERGE_CHUNK = 512;
 
-/** Writes the pending documents and these clips as new segment(s) and empties `pending`. */
-async function mergeWith(T: Tables, clips: StoredClip[]): Promise<void> {
-  const pending = await T.pending.toArray();
-  const deadRows = await T.dead.bulkGet(pending.map((p) => p.q));
-  const dead = new Set(deadRows.filter((r) => r !== undefined).map((r) => r.q));
-  const waiting = pending.filter((p) => !dead.has(p.q));
-  await T.pending.clear();
-  // Dead pending documents are gone for good once merged away.
-  if (dead.size) await T.dead.bulkDelete([...dead]);
-  // The pending documents, then the new clips, are turned into postings one segment (at most
-  // SEGMENT_MAX documents) at a time, so a large import — or a pending backlog that grew while a
-  // compaction held the lock — stays bounded in memory.
-  const total = waiting.length + clips.length;
-  for (let i = 0; i < total; i += SEGMENT_MAX) {
-    const docs: DocIndex[] = [];
-    for (let k = i; k < Math.min(total, i + SEGMENT_MAX); k++) docs.push(k < waiting.length ? docIndexOfPending(waiting[k]!) : docIndexOf(clips[k - waiting.length]!));
-    await writeSegment(T, docs);
-  }
+/**
+ * Merges the pending documents (at most SEGMENT_MAX) into a new segment once MERGE_AT or more are
+ * waiting, written the way a compaction writes: one short transaction takes the pending rows and
+ * notes the new segment's number in `meta`; its rows are encoded and written a few hundred buckets
+ * per transaction over the row tables only (`rowsTx`), so saves, which write clips and `pending`,
+ * run meanwhile, and a search waits for one chunk at most (it ignores rows of an unlisted segment);
+ * one short transaction then lists the segment and drops the merged pending rows. A document
+ * retired meanwhile (an edit or a purge deleted its pending row) is marked dead in the new
+ * segment. Interrupted (tab closed), it leaves only rows no segment lists, deleted by the next
+ * sweep. One merge or compaction at a time (the caller holds store.ts's Web Lock). Returns true
+ * when it merged.
+ */
+export async function mergePending(T: Tables, tx: WriteTx, rowsTx: WriteTx = tx): Promise<boolean> {
+  await sweep(T, tx, rowsTx);
+  const plan = await tx(async () => {
+    if ((await T.pending.count()) < MERGE_AT) return null;
+    const pending = await T.pending.limit(SEGMENT_MAX).toArray();
+    const deadRows = await T.dead.bulkGet(pending.map((p) => p.q));
+    const s = await nextCounter(T, 'segment');
+    await T.meta.put({ k: META_NEW, v: s });
+    return { s, pending, dead: deadRows.filter((r) => r !== undefined).map((r) => r.q) };
+  });
+  if (!plan) return false;
+  const { s } = plan;
+  const dead = new Set(plan.dead);
+  const docs = plan.pending.filter((p) => !dead.has(p.q)).map(docIndexOfPending);
+  docs.sort((a, b) => a.seq - b.seq);
+  const buckets = [...bucketLists(docs)].sort((x, y) => x[0] - y[0]);
+  for (let i = 0; i < buckets.length; i += MERGE_CHUNK) await rowsTx(() => writeRows(T, s, buckets.slice(i, i + MERGE_CHUNK)));
+  const published = await tx(async () => {
+    const merged = plan.pending.map((p) => p.q);
+    const [mark, still] = await Promise.all([T.meta.get(META_NEW), T.pending.bulkGet(merged)]);
+    await T.meta.delete(META_NEW);
+    if (mark?.v !== s) {
+      // Someone else's merge or compaction (without the lock) took over: this merge's rows go.
+      await T.meta.bulkPut([{ k: META_LO, v: s }, { k: META_HI, v: s }]);
+      return false;
+    }
+    const retired = merged.filter((q, i) => !still[i] && !dead.has(q));
+    await Promise.all([
+      T.pending.bulkDelete(merged),
+      // Dead pending documents (never expected: a retired pending document loses its row instead) are gone for good.
+      dead.size ? T.dead.bulkDelete([...dead]) : null,
+      retired.length ? T.dead.bulkPut(retired.map((q) => ({ q }))) : null,
+      docs.length ? T.segs.put(segmentRowOf(s, docs)) : null,
+    ]);
+    return true;
+  });
+  await sweep(T, tx, rowsTx);
+  return published;
 }
 
 /** Takes these document numbers out of the index (old versions of updated clips, purged clips). */
@@ -282,12 +327,6 @@ export function pickCompaction(segs: readonly { s: number; live: number }[], p: 
 
 /** Runs fn in a read-write transaction (over every table of the store, or — `rowsTx` — over `postings` and `positions`). */
 export type WriteTx = <R>(fn: () => Promise<R>) => Promise<R>;
-
-/** meta: the number of a merged segment whose rows are being written (not listed in `segs` yet). */
-const META_NEW = 'compact.new';
-/** meta: rows numbered in [sweep.lo, sweep.hi] belong to no segment any more and are being deleted. */
-const META_LO = 'sweep.lo';
-const META_HI = 'sweep.hi';
 
 interface CompactPlan {
   pick: number[];

@@ -44,6 +44,8 @@ export interface StoreOptions {
    * calls, and IndexedDB work does not count (getStore sets it up there).
    */
   keepAlive?: () => void;
+  /** False: saves never start index maintenance in the background; flushIndex runs it (tests step through it by hand). */
+  autoMaintain?: boolean;
 }
 
 export const KEEP_ALIVE_MS = 20_000;
@@ -125,7 +127,6 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
         T,
         changed.map((u) => u.after),
         waiting,
-        { deferMerge: true },
       ),
     ]);
     return mergeDue;
@@ -134,13 +135,13 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
   let merging: Promise<void> | null = null;
   /**
    * Index maintenance — the pending → segment merge, then segment compactions while any is due —
-   * in transactions of their own, run after the save that made it due has returned (a merge takes
-   * ~0.5–1.5 s in Chromium, a compaction many short transactions; the user's "Save" should not wait).
+   * run after the save that made it due has returned, in short transactions of their own (both
+   * write their rows over the row tables only, so saves go on meanwhile; see indexer.ts).
    * If one fails (database closing, quota) the index stays as it was, still complete and
    * searchable; the next save retries.
    */
   function scheduleMerge(): void {
-    if (merging) return;
+    if (merging || options.autoMaintain === false) return;
     merging = new Promise<void>((resolve) => setTimeout(resolve, 0))
       .then(maintain)
       .catch(() => undefined)
@@ -166,11 +167,12 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
   const maintainTx = alive(rw);
   const maintainRowsTx = alive(rwRows);
   async function maintain(): Promise<void> {
-    await maintainTx(() => mergePending(T));
-    // One compactor at a time across the extension's pages and worker (they share the database);
-    // documents saved meanwhile are merged between compactions, not left to pile up in `pending`.
+    // One merge or compaction at a time across the extension's pages and worker (they share the
+    // database and the `meta` notes of unlisted rows); documents saved meanwhile are merged between
+    // compactions, not left to pile up in `pending`.
     await exclusive(`epaper-reader/compact/${db.name}`, async () => {
-      while (await compactSegments(T, maintainTx, compaction, maintainRowsTx)) await maintainTx(() => mergePending(T));
+      await mergePending(T, maintainTx, maintainRowsTx);
+      while (await compactSegments(T, maintainTx, compaction, maintainRowsTx)) await mergePending(T, maintainTx, maintainRowsTx);
     });
   }
 
@@ -178,6 +180,22 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
   async function flushIndex(): Promise<void> {
     if (merging) await merging;
     await maintain();
+  }
+
+  /**
+   * What is due without a save to start it (the background runs this when the browser starts and
+   * when the extension is installed or updated): trash older than TRASH_DAYS is deleted for good,
+   * and index maintenance runs: a merge or compaction stopped midway (the panel or worker closed)
+   * is cleaned up and done again, and documents left pending are merged. Returns how many clips
+   * were purged.
+   */
+  async function housekeeping(): Promise<{ purged: number }> {
+    const purged = await purgeExpiredTrash();
+    if (options.autoMaintain !== false) {
+      scheduleMerge();
+      await merging;
+    }
+    return { purged };
   }
 
   /** The last seq handed out and the number of pending documents. */
@@ -552,6 +570,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     checkConsistency,
     requestPersistence: askPersistence,
     flushIndex,
+    housekeeping,
   };
 }
 

@@ -2,8 +2,8 @@
 // real (fake-indexeddb) store — live documents kept, dead ones dropped for good, search unchanged.
 import { describe, expect, it } from 'vitest';
 import { TABLE_NAMES, type ClipDB } from '../../../lib/store/db';
-import { compactSegments, levelOf, MERGE_AT, pickCompaction, type CompactPolicy } from '../../../lib/store/indexer';
-import { KEEP_ALIVE_MS, workerKeepAlive } from '../../../lib/store/store';
+import { compactSegments, levelOf, MERGE_AT, mergePending, pickCompaction, type CompactPolicy, type WriteTx } from '../../../lib/store/indexer';
+import { createStore, KEEP_ALIVE_MS, TRASH_DAYS, workerKeepAlive } from '../../../lib/store/store';
 import { article, freshStore } from './helpers';
 
 const P: CompactPolicy = { fan: 8, base: 64, max: 4096 };
@@ -206,6 +206,140 @@ describe('compactSegments, interrupted or overlapped', () => {
     seen.forEach((t, i) => expect(t[0], `after interleaved write ${i}`).toBe(first + i - ((i + 1) * 9 > 30 ? 1 : 0)));
     const live = 3 * MERGE_AT - 2 - 1 + extra;
     expect((await store.search('巡查', {}, { limit: 1 })).total).toBe(live);
+    expect((await store.checkConsistency()).problems).toEqual([]);
+    db.close();
+  });
+});
+
+describe('mergePending', () => {
+  /** A store that leaves maintenance to the test, MERGE_AT single saves pending, and what searches give. */
+  /** Clip i of `batch` plus a paragraph of 60 CJK Extension A characters (none in the queries): ~120 terms that spread a document over many buckets. */
+  const wide = (i: number) => {
+    const a = batch(i, 1)[0]!;
+    const filler = Array.from({ length: 60 }, (_, k) => String.fromCharCode(0x3400 + ((i * 211 + k * 37) % 6000))).join('');
+    return { ...a, body: [...a.body, { type: 'paragraph' as const, text: filler }] };
+  };
+  async function setup() {
+    const env = freshStore({ autoMaintain: false });
+    const { store, db } = env;
+    const ids: string[] = [];
+    for (let i = 0; i < MERGE_AT; i++) ids.push((await store.saveClips([wide(i)])).results[0]!.id);
+    expect(await db.pending.count()).toBe(MERGE_AT);
+    const queries = ['巡查', '"港口码头"', '长江 -巡查巡查', 'patrol', '更正'];
+    const totals = async () => Promise.all(queries.map(async (q) => (await store.search(q, {}, { limit: 5 })).total));
+    return { ...env, ids, totals, before: await totals() };
+  }
+  /** Row-table transactions, counted; `between(n)` runs before the nth one. */
+  const rowsTxOf = (db: ClipDB, between: (n: number) => Promise<void> = async () => {}) => {
+    const tx = <R>(fn: () => Promise<R>) => db.transaction('rw', [db.postings, db.positions], fn);
+    let calls = 0;
+    const run: WriteTx = async (fn) => {
+      await between(++calls);
+      return tx(fn);
+    };
+    return { run, calls: () => calls };
+  };
+
+  it('writes the rows a few hundred buckets per row-table transaction; searches see the pending documents until one short transaction lists the segment', async () => {
+    const { db, store, totals, before } = await setup();
+    const seen: number[][] = [];
+    const rows = rowsTxOf(db, async () => {
+      seen.push(await totals());
+      expect(await db.segs.count()).toBe(0);
+    });
+    expect(await mergePending(db, rwOf(db), rows.run)).toBe(true);
+    // 64 documents' terms fall in most of the 4,096 buckets: several row transactions.
+    expect(rows.calls()).toBeGreaterThan(2);
+    for (const t of seen) expect(t).toEqual(before);
+    expect((await db.segs.toArray()).map((x) => x.seqs.length)).toEqual([MERGE_AT]);
+    expect(await db.pending.count()).toBe(0);
+    expect(await totals()).toEqual(before);
+    expect(await rowNumbers(db)).toEqual([1]);
+    expect((await db.meta.toArray()).map((m) => m.k).sort()).toEqual(['epoch', 'segment', 'seq']);
+    expect((await store.checkConsistency()).problems).toEqual([]);
+    // Nothing left to merge.
+    expect(await mergePending(db, rwOf(db))).toBe(false);
+    db.close();
+  });
+
+  it('a clip edited or purged while its rows are written is dead in the new segment, and saves go on', async () => {
+    const { db, store, ids, totals, before } = await setup();
+    const rows = rowsTxOf(db, async (n) => {
+      if (n !== 2) return;
+      await store.updateClip(ids[3]!, { title: '第3号简报（更正）' }); // its pending document is retired, a new one is pending
+      await store.deleteClip(ids[7]!); // 巡查, 港口码头
+      await store.emptyTrash();
+      await store.saveClips([wide(500)]); // a new pending document
+    });
+    expect(await mergePending(db, rwOf(db), rows.run)).toBe(true);
+    expect((await db.segs.toArray()).map((x) => x.seqs.length)).toEqual([MERGE_AT]);
+    expect(await db.pending.count()).toBe(2);
+    expect(await db.dead.count()).toBe(2);
+    const after = await totals();
+    expect(after[0]).toBe(before[0]!); // one 巡查 clip purged, one saved
+    expect(after[1]).toBe(before[1]!); // one 港口码头 clip purged, one saved (500 % 3 ≠ 0)
+    expect(after[4]).toBe(1);
+    expect((await store.search('第3号简报')).hits.map((h) => h.clip.title)).toEqual(['第3号简报（更正）']);
+    expect((await store.checkConsistency()).problems).toEqual([]);
+    db.close();
+  });
+
+  it('stopped midway (tab closed): pending documents stay searchable, and the next merge deletes the unlisted rows first', async () => {
+    const { db, store, totals, before } = await setup();
+    const failing: WriteTx = rowsTxOf(db, async (n) => {
+      if (n >= 2) throw new Error('closed');
+    }).run;
+    await expect(mergePending(db, rwOf(db), failing)).rejects.toThrow('closed');
+    expect(await db.segs.count()).toBe(0);
+    expect(await db.pending.count()).toBe(MERGE_AT);
+    expect((await rowNumbers(db)).length).toBe(1); // the first chunk's rows, under a number no segment has
+    expect(await totals()).toEqual(before);
+    expect((await store.checkConsistency()).problems).toEqual([]);
+    await store.flushIndex();
+    const listed = await db.segs.toCollection().primaryKeys();
+    expect(listed).toHaveLength(1);
+    expect(await rowNumbers(db)).toEqual(listed);
+    expect(await db.pending.count()).toBe(0);
+    expect((await db.meta.toArray()).map((m) => m.k).sort()).toEqual(['epoch', 'segment', 'seq']);
+    expect(await totals()).toEqual(before);
+    expect((await store.checkConsistency()).problems).toEqual([]);
+    db.close();
+  });
+
+  it('housekeeping (the background, at browser start) finishes what a closed page left: unlisted rows, pending documents, expired trash', async () => {
+    const { db, store, ids, clock, totals, before } = await setup();
+    await expect(mergePending(db, rwOf(db), rowsTxOf(db, async (n) => {
+      if (n >= 2) throw new Error('closed');
+    }).run)).rejects.toThrow('closed');
+    await store.deleteClip(ids[0]!); // 巡查 (and 长江大堤)
+    clock.t += (TRASH_DAYS + 1) * 24 * 3600 * 1000;
+    // The background's store: maintenance on.
+    const background = createStore(db, { now: () => clock.t, persist: async () => true });
+    expect(await background.housekeeping()).toEqual({ purged: 1 });
+    expect(await db.clips.count()).toBe(MERGE_AT - 1);
+    // The stopped merge's rows are gone; 63 documents are too few to merge.
+    expect(await rowNumbers(db)).toEqual([]);
+    expect(await db.pending.count()).toBe(MERGE_AT - 1);
+    // One more save makes a merge due; housekeeping waits for it.
+    await background.saveClips([wide(900)]);
+    await background.housekeeping();
+    expect(await db.pending.count()).toBe(0);
+    const listed = await db.segs.toCollection().primaryKeys();
+    expect(listed).toHaveLength(1);
+    expect(await rowNumbers(db)).toEqual(listed);
+    expect((await db.meta.toArray()).map((m) => m.k).sort()).toEqual(['epoch', 'segment', 'seq']);
+    expect((await totals())[0]).toBe(before[0]!); // one 巡查 clip purged, one saved
+    expect((await background.checkConsistency()).problems).toEqual([]);
+    db.close();
+  });
+
+  it('a bulk save writes its own segment and leaves the pending documents to the merge', async () => {
+    const { store, db } = freshStore({ autoMaintain: false });
+    for (let i = 0; i < 10; i++) await store.saveClips(batch(i, 1));
+    await store.saveClips(batch(100, MERGE_AT));
+    expect((await db.segs.toArray()).map((x) => x.seqs.length)).toEqual([MERGE_AT]);
+    expect(await db.pending.count()).toBe(10);
+    expect((await store.search('巡查', {}, { limit: 1 })).total).toBe(MERGE_AT + 10);
     expect((await store.checkConsistency()).problems).toEqual([]);
     db.close();
   });
