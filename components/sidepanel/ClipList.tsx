@@ -56,8 +56,13 @@ export function ClipList({ win, activeIndex, grouped, onActivate, onOpen, onDele
     },
   });
 
+  // The active row stays in view. The first row (every new query starts there) needs no measuring:
+  // scrollToIndex reads the list's scroll height, a forced layout of the whole list on every keystroke.
   useEffect(() => {
-    if (activeIndex >= 0 && activeIndex < count) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+    if (activeIndex < 0 || activeIndex >= count) return;
+    if (activeIndex === 0) {
+      if (scrollRef.current && (virtualizer.scrollOffset ?? 0) > 0) scrollRef.current.scrollTop = 0;
+    } else virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
   }, [activeIndex, count, virtualizer]);
 
   const items = virtualizer.getVirtualItems();

@@ -1,9 +1,8 @@
 // The side panel's one door to the clip store: the functions the panel calls, as an interface
 // (so tests can hand in a store opened on a fresh database) and a React context to reach it.
 // If lib/store's exports change, only this file changes.
-import Dexie from 'dexie';
 import { createContext, useContext } from 'react';
-import { toClip, type Store } from '../../lib/store';
+import type { Store } from '../../lib/store';
 import type {
   Clip,
   ClipInput,
@@ -30,19 +29,14 @@ export interface PanelData {
   exportJson(): Promise<string>;
   exportMarkdown(): Promise<string>;
   importAll(text: string): Promise<ImportReport>;
-  /** Fast path: newest-first live (or trashed) clips without counting them all. */
+  /** Fast path: newest-first live (or trashed) clips without counting them all (store.listPage). */
   listPage?(offset: number, limit: number, trash: boolean): Promise<Clip[]>;
-  /** Fast path: how many live (or trashed) clips, without the store's full stats. */
+  /** Fast path: how many live (or trashed) clips, without the store's full stats (table count minus the small trash range). */
   countClips?(trash: boolean): Promise<number>;
 }
 
-/**
- * The panel's data over a lib/store Store, with two fast paths read straight from its Dexie tables:
- * a page of the newest clips without the exact count (listRecent counts a 100k-entry index range, which
- * takes seconds in Chromium), and the counts as "whole table minus trash" (the trash range is small).
- */
+/** The panel's data over a lib/store Store. */
 export function panelData(store: Store): PanelData {
-  const byLive = (live: 0 | 1) => store.db.clips.where('[live+savedAt]').between([live, Dexie.minKey], [live, Dexie.maxKey]);
   return {
     search: (q, f, p) => store.search(q, f, p),
     listRecent: (p, f) => store.listRecent(p, f),
@@ -56,8 +50,8 @@ export function panelData(store: Store): PanelData {
     exportJson: () => store.exportJson(),
     exportMarkdown: () => store.exportMarkdown(),
     importAll: (text) => store.importAll(text),
-    listPage: async (offset, limit, trash) => (await byLive(trash ? 0 : 1).reverse().offset(offset).limit(limit).toArray()).map(toClip),
-    countClips: async (trash) => (trash ? byLive(0).count() : (await store.db.clips.count()) - (await byLive(0).count())),
+    listPage: (offset, limit, trash) => store.listPage(offset, limit, trash),
+    countClips: (trash) => store.countClips(trash),
   };
 }
 

@@ -80,6 +80,8 @@ interface DbCache {
   /** Recently read buckets' rows (head rows, positions rows), least recently used first. */
   rows: Map<string, CachedBucket>;
   rowBytes: number;
+  /** The newest-first order of live (false) and trashed (true) documents, with the state it was built from. */
+  recent: Map<boolean, { key: string; seqs: Uint32Array }>;
 }
 /** One bucket's rows of one table, for every segment up to `upTo` (within an epoch, segments are immutable and new ones get higher numbers; removed ones are filtered out on use). */
 interface CachedBucket {
@@ -147,7 +149,7 @@ async function readSnapshot(T: Tables, filters: SearchFilters, terms: string[], 
   let cache: DbCache | null = null;
   if (epochRow) {
     cache = caches.get(T) ?? null;
-    if (!cache || cache.epoch !== epochRow.v) caches.set(T, (cache = { epoch: epochRow.v, segs: new Map(), pending: new Map(), base: null, rows: new Map(), rowBytes: 0 }));
+    if (!cache || cache.epoch !== epochRow.v) caches.set(T, (cache = { epoch: epochRow.v, segs: new Map(), pending: new Map(), base: null, rows: new Map(), rowBytes: 0, recent: new Map() }));
   }
   const c = cache;
   const missingSegs = c ? segKeys.filter((k) => !c.segs.has(k)) : segKeys;
@@ -512,4 +514,34 @@ class TopK {
   }
   /** Deep pages: past this many, collecting everything and sorting once is cheaper than inserting. */
   static readonly SORT_ABOVE = 400;
+}
+
+export interface RecentOrder {
+  /** Seqs of the listed documents, newest first. */
+  seqs: Uint32Array;
+  /** Clip id by seq (see Ranking.ids). */
+  ids: readonly string[];
+}
+
+/**
+ * The live (or trashed) documents in the newest-first list's order — savedAt descending, then clip
+ * id descending: the clips' [live+savedAt] index read backwards — from the index columns alone (no
+ * clip is read), so a page deep in a long list is read by id instead of by a cursor stepping over
+ * every entry before it (IndexedDB has no way to skip to the nth entry: at 100k clips that walk took
+ * seconds). Cached per index state, trash and dead documents.
+ */
+export async function recentOrder(T: Tables, trash: boolean): Promise<RecentOrder> {
+  const filters: SearchFilters = { trash };
+  const snap = await readSnapshot(T, filters, [], new Set());
+  const cols = loadColumns(snap, filters);
+  const key = `${snap.sig}|${snap.dead.length}|${snap.trashed.map((c) => c.seq).join(',')}`;
+  const kept = snap.cache?.recent.get(trash);
+  if (kept && kept.key === key) return { seqs: kept.seqs, ids: cols.ids };
+  const list: number[] = [];
+  for (let q = 0; q < cols.exists.length; q++) if (cols.allowed(q)) list.push(q);
+  const { saved, ids } = cols;
+  list.sort((a, b) => saved[b]! - saved[a]! || (ids[b]! < ids[a]! ? -1 : ids[b]! > ids[a]! ? 1 : 0));
+  const seqs = Uint32Array.from(list);
+  snap.cache?.recent.set(trash, { key, seqs });
+  return { seqs, ids };
 }
