@@ -17,8 +17,8 @@ export interface ClipListProps {
   onActivate(index: number): void;
   onOpen(clip: Clip): void;
   onDelete(clip: Clip): void;
-  /** The visible index range, for the window to read. */
-  onRange(first: number, last: number): void;
+  /** The rendered index range (with overscan) and how many rows fit in the viewport, for the window to read. */
+  onRange(first: number, last: number, fits: number): void;
   /** Scroll offset to start at (coming back from the reading view) and a sink for the current one. */
   initialOffset?: () => number;
   /** The query whose results are on screen (absent while a newer one runs): for tests and benches. */
@@ -51,7 +51,7 @@ export function ClipList({ win, activeIndex, grouped, onActivate, onOpen, onDele
       const items = v.getVirtualItems();
       const first = items[0]?.index ?? 0;
       const last = items[items.length - 1]?.index ?? 0;
-      onRange(first, last);
+      onRange(first, last, Math.ceil((v.scrollRect?.height ?? 720) / ROW_HEIGHT) + 1);
       onScrollOffset?.(v.scrollOffset ?? 0);
     },
   });

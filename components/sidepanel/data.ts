@@ -33,6 +33,8 @@ export interface PanelData {
   listPage?(offset: number, limit: number, trash: boolean): Promise<Clip[]>;
   /** Fast path: how many live (or trashed) clips, without the store's full stats (table count minus the small trash range). */
   countClips?(trash: boolean): Promise<number>;
+  /** Prepares the search index so the first keystroke's search is not the one to read its columns. */
+  warmSearch?(): Promise<void>;
 }
 
 /** The panel's data over a lib/store Store. */
@@ -52,6 +54,7 @@ export function panelData(store: Store): PanelData {
     importAll: (text) => store.importAll(text),
     listPage: (offset, limit, trash) => store.listPage(offset, limit, trash),
     countClips: (trash) => store.countClips(trash),
+    warmSearch: () => store.warmSearch(),
   };
 }
 

@@ -45,9 +45,17 @@ type Answer = { key: string; from: number; page: WindowPage | null; error: strin
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export function useLiveWindow(fetchWindow: FetchWindow, knownTotal: number | undefined, key: string, first: number, last: number): LiveWindow {
-  const from = Math.max(0, Math.floor((first - STEP) / STEP) * STEP);
-  const to = Math.ceil((Math.max(first, last) + 1 + AHEAD) / STEP) * STEP;
+/**
+ * `first`..`last`: the rows rendered (with the list's overscan); `fits`: how many rows the viewport
+ * shows. A new key (a new query: the list goes back to its top) first reads only the rows that fit,
+ * the least a first frame of results needs (each clip read cold costs ~1 ms at 100k clips), then its
+ * usual window once that answer is in.
+ */
+export function useLiveWindow(fetchWindow: FetchWindow, knownTotal: number | undefined, key: string, first: number, last: number, fits?: number): LiveWindow {
+  const [settled, setSettled] = useState<string | null>(null);
+  const known = settled === key;
+  const from = known ? Math.max(0, Math.floor((first - STEP) / STEP) * STEP) : 0;
+  const to = known ? Math.ceil((Math.max(first, last) + 1 + AHEAD) / STEP) * STEP : Math.max(1, fits ?? 2 * STEP);
   const answer = useLiveQuery<Answer>(
     async () => {
       try {
@@ -58,6 +66,7 @@ export function useLiveWindow(fetchWindow: FetchWindow, knownTotal: number | und
     },
     [fetchWindow, key, from, to],
   );
+  if (answer && answer.key === key && !known) setSettled(key);
   const page = answer?.page ?? null;
   const fresh = !!answer && answer.key === key;
   const total = page ? (page.total ?? knownTotal) : undefined;

@@ -82,6 +82,16 @@ interface DbCache {
   rowBytes: number;
   /** The newest-first order of live (false) and trashed (true) documents, with the state it was built from. */
   recent: Map<boolean, { key: string; seqs: Uint32Array }>;
+  /** Recent rankings by query and filters, with the state they were computed on, least recently used first. */
+  ranked: Map<string, { state: string; need: number; total: number; top: RankedDoc[] }>;
+}
+/** Rankings kept per database: the pages of one query's results (a scrolled list, a live re-read) rank once. */
+const RANKINGS_KEPT = 8;
+
+/** What a ranking or a list order depends on beyond the rows: the index's rows, dead documents, the trash and the tagged clips. */
+function stateOf(snap: Snapshot): string {
+  const seqs = (clips: StoredClip[]) => clips.map((c) => c.seq).join(',');
+  return `${snap.sig}|${snap.dead.length}|${seqs(snap.trashed)}|${snap.tagged ? seqs(snap.tagged) : '-'}`;
 }
 /** One bucket's rows of one table, for every segment up to `upTo` (within an epoch, segments are immutable and new ones get higher numbers; removed ones are filtered out on use). */
 interface CachedBucket {
@@ -149,7 +159,7 @@ async function readSnapshot(T: Tables, filters: SearchFilters, terms: string[], 
   let cache: DbCache | null = null;
   if (epochRow) {
     cache = caches.get(T) ?? null;
-    if (!cache || cache.epoch !== epochRow.v) caches.set(T, (cache = { epoch: epochRow.v, segs: new Map(), pending: new Map(), base: null, rows: new Map(), rowBytes: 0, recent: new Map() }));
+    if (!cache || cache.epoch !== epochRow.v) caches.set(T, (cache = { epoch: epochRow.v, segs: new Map(), pending: new Map(), base: null, rows: new Map(), rowBytes: 0, recent: new Map(), ranked: new Map() }));
   }
   const c = cache;
   const missingSegs = c ? segKeys.filter((k) => !c.segs.has(k)) : segKeys;
@@ -441,36 +451,69 @@ export async function rankDocs(T: Tables, query: ParsedQuery, filters: SearchFil
   const positional = new Set(items.filter((i) => i.grams.length > 1).flatMap((i) => i.grams.map((g) => g.term)));
   const snap = await readSnapshot(T, filters, terms, positional);
   const cols = loadColumns(snap, filters);
+  // The same query on the same state was ranked for at least as many documents: its ranking is reused.
+  const queryKey = JSON.stringify([query.include.map((i) => i.grams), query.exclude.map((i) => i.grams), filters]);
+  const state = stateOf(snap);
+  const kept = snap.cache?.ranked.get(queryKey);
+  if (kept && kept.state === state && kept.need >= need) {
+    snap.cache!.ranked.delete(queryKey);
+    snap.cache!.ranked.set(queryKey, kept);
+    return { total: kept.total, top: kept.top.slice(0, need), ids: cols.ids };
+  }
   const hits = new Map(terms.map((t) => [t, gramHits(snap, t, positional.has(t))]));
-
   const included = query.include.map((item) => itemHits(item, hits, cols));
   const excluded = query.exclude.map((item) => itemHits(item, hits, cols));
-  const accept = (q: number) => cols.allowed(q) && excluded.every((e) => e.tf[q] === 0);
+  const allowed = cols.allowed;
+  const accept =
+    excluded.length === 0
+      ? allowed
+      : (q: number) => {
+          if (!allowed(q)) return false;
+          for (const e of excluded) if (e.tf[q] !== 0) return false;
+          return true;
+        };
   const top = new TopK(need, cols.saved);
   if (included.length === 0) {
     for (let q = 0; q < cols.exists.length; q++) if (accept(q)) top.offer(q, 0);
   } else {
+    // Rarest item first: a document missing it is dropped before the others are looked at.
     const order = included.map((m, i) => ({ m, i })).sort((x, y) => x.m.seqs.length - y.m.seqs.length);
     const idf = included.map((m) => Math.log(1 + (cols.n - m.seqs.length + 0.5) / (m.seqs.length + 0.5)));
+    const items = order.map((o) => o.m);
+    const weights = order.map((o) => idf[o.i]!);
     const { k1, b, titleBoost } = RANK;
-    for (const q of order[0]!.m.seqs) {
+    const { len, avgLen } = cols;
+    const first = items[0]!.seqs;
+    for (let j = 0; j < first.length; j++) {
+      const q = first[j]!;
       if (!accept(q)) continue;
+      const norm = k1 * (1 - b + (b * len[q]!) / avgLen);
       let score = 0;
       let all = true;
-      for (const { m, i } of order) {
+      for (let t = 0; t < items.length; t++) {
+        const m = items[t]!;
         const tf0 = m.tf[q]!;
         if (tf0 === 0) {
           all = false;
           break;
         }
         const tf = tf0 + (titleBoost - 1) * m.titleTf[q]!;
-        const norm = k1 * (1 - b + (b * cols.len[q]!) / cols.avgLen);
-        score += idf[i]! * ((tf * (k1 + 1)) / (tf + norm));
+        score += weights[t]! * ((tf * (k1 + 1)) / (tf + norm));
       }
       if (all) top.offer(q, score);
     }
   }
-  return { total: top.count, top: top.result(), ids: cols.ids };
+  const res = { total: top.count, top: top.result(), ids: cols.ids };
+  const c = snap.cache;
+  if (c) {
+    c.ranked.delete(queryKey);
+    c.ranked.set(queryKey, { state, need, total: res.total, top: res.top });
+    for (const k of c.ranked.keys()) {
+      if (c.ranked.size <= RANKINGS_KEPT) break;
+      c.ranked.delete(k);
+    }
+  }
+  return res;
 }
 
 /** Keeps the best k documents seen (score, then newer savedAt, then higher seq), counting all. */
@@ -481,28 +524,33 @@ class TopK {
     private readonly k: number,
     private readonly saved: Float64Array,
   ) {}
+  /** Document (seq, score) ranks before b. */
+  private beats(seq: number, score: number, b: RankedDoc): boolean {
+    const saved = this.saved;
+    return score !== b.score ? score > b.score : saved[seq] !== saved[b.seq] ? saved[seq]! > saved[b.seq]! : seq > b.seq;
+  }
   private better(a: RankedDoc, b: RankedDoc): boolean {
-    return a.score !== b.score ? a.score > b.score : this.saved[a.seq] !== this.saved[b.seq] ? this.saved[a.seq]! > this.saved[b.seq]! : a.seq > b.seq;
+    return this.beats(a.seq, a.score, b);
   }
   offer(seq: number, score: number) {
     this.count++;
     if (this.k <= 0) return;
-    const d = { seq, score };
     const items = this.items;
     if (this.k > TopK.SORT_ABOVE) {
-      items.push(d);
+      items.push({ seq, score });
       return;
     }
-    if (items.length >= this.k && !this.better(d, items[items.length - 1]!)) return;
+    // Most documents of a frequent term lose to the k-th best: compared before anything is allocated.
+    if (items.length >= this.k && !this.beats(seq, score, items[items.length - 1]!)) return;
     // Binary search for the insertion point in the best-first list.
     let lo = 0;
     let hi = items.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.better(items[mid]!, d)) lo = mid + 1;
+      if (!this.beats(seq, score, items[mid]!)) lo = mid + 1;
       else hi = mid;
     }
-    items.splice(lo, 0, d);
+    items.splice(lo, 0, { seq, score });
     if (items.length > this.k) items.pop();
   }
   result(): RankedDoc[] {
@@ -534,7 +582,7 @@ export async function recentOrder(T: Tables, trash: boolean): Promise<RecentOrde
   const filters: SearchFilters = { trash };
   const snap = await readSnapshot(T, filters, [], new Set());
   const cols = loadColumns(snap, filters);
-  const key = `${snap.sig}|${snap.dead.length}|${snap.trashed.map((c) => c.seq).join(',')}`;
+  const key = stateOf(snap);
   const kept = snap.cache?.recent.get(trash);
   if (kept && kept.key === key) return { seqs: kept.seqs, ids: cols.ids };
   const list: number[] = [];
@@ -544,4 +592,13 @@ export async function recentOrder(T: Tables, trash: boolean): Promise<RecentOrde
   const seqs = Uint32Array.from(list);
   snap.cache?.recent.set(trash, { key, seqs });
   return { seqs, ids };
+}
+
+/**
+ * Reads what every query needs before its terms (the segment, pending and dead rows, the trash) and
+ * builds the per-document columns from them, so the first search after opening the store does not
+ * pay for it (~100 ms at 100k clips in Chromium). Cached like a query's (see BaseColumns).
+ */
+export async function warmColumns(T: Tables): Promise<void> {
+  loadColumns(await readSnapshot(T, {}, [], new Set()), {});
 }

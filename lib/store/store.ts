@@ -7,7 +7,7 @@ import { guard, StoreError } from './errors';
 import { COMPACT, compactSegments, indexClips, MERGE_AT, mergePending, retireSeqs, type CompactPolicy, type WriteTx } from './indexer';
 import { clipKeysOf } from './key';
 import { parseQuery } from './query';
-import { rankDocs, recentOrder, type RankedDoc } from './search';
+import { rankDocs, recentOrder, warmColumns, type RankedDoc } from './search';
 import { highlightsOf, snippetOf } from './snippet';
 import { ArticleSchema, ClipSchema, clipsToMarkdown, envelopeOf, EnvelopeSchema, reasonOf } from './transfer';
 import type {
@@ -430,6 +430,9 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     return (await clipsOf(docs, ids)).filter((c) => c !== undefined);
   }
 
+  /** Prepares the search index's per-document columns (see warmColumns): the side panel calls it once its first rows are shown. */
+  const warmSearch = () => r(() => warmColumns(T));
+
   /** Newest-first live (or trashed) clips at this offset, without the count (the side panel's list). */
   function listPage(offset: number, limit: number, trash = false): Promise<Clip[]> {
     return r(async () => (await recentPage(offset, limit, trash)).map(toClip));
@@ -584,6 +587,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     listRecent,
     listPage,
     countClips: (trash = false) => r(() => countClips(trash)),
+    warmSearch,
     savedOnPage,
     exportAll,
     exportJson,

@@ -281,3 +281,35 @@ describe('reading the hits', () => {
     expect(idsOf(await store.search('灯塔', {}, { limit: 100 }))).toEqual(want);
   });
 });
+
+describe('kept rankings', () => {
+  it('a repeated query (a scrolled or live-refreshed result list) never sees an older state of the store', async () => {
+    const { store, db } = freshStore();
+    const ids = (await store.saveClips([1, 2, 3].map((i) => article(`堤防巡查第${i}次`, [`今天巡查了${i}段堤防。`])))).results.map((r) => r.id);
+    const ask = async (filters = {}) => {
+      const page1 = await store.search('巡查', filters, { offset: 0, limit: 2 });
+      const page2 = await store.search('巡查', filters, { offset: 2, limit: 2 });
+      return { total: page1.total, ids: [...page1.hits, ...page2.hits].map((h) => h.clip.id) };
+    };
+    const first = await ask();
+    expect(first.total).toBe(3);
+    expect(await ask()).toEqual(first);
+    // A save, a delete, a restore, a purge, an edit and a tag each change what the same query gives.
+    const added = (await store.saveClips([article('夜间巡查', ['夜里也要巡查。'])])).results[0]!.id;
+    expect((await ask()).total).toBe(4);
+    await store.deleteClip(ids[0]!);
+    expect((await ask()).ids).not.toContain(ids[0]);
+    expect((await ask({ trash: true })).ids).toEqual([ids[0]]);
+    await store.restoreClip(ids[0]!);
+    expect((await ask()).total).toBe(4);
+    await store.deleteClip(added);
+    await store.emptyTrash();
+    expect((await ask()).total).toBe(3);
+    await store.updateClip(ids[1]!, { body: [{ type: 'paragraph', text: '改为检查。' }], title: '堤防检查' });
+    expect((await ask()).ids.sort()).toEqual([ids[0], ids[2]].sort());
+    expect((await ask({ tag: '防汛' })).total).toBe(0);
+    await store.updateClip(ids[2]!, { tags: ['防汛'] });
+    expect((await ask({ tag: '防汛' })).ids).toEqual([ids[2]]);
+    db.close();
+  });
+});
