@@ -200,19 +200,26 @@ export async function indexClips(T: Tables, clips: StoredClip[], pendingCount?: 
 }
 
 /** Buckets whose rows a pending merge writes per transaction (a 64-document segment's rows are small). */
-const MERGE_CHUNK = 512;
+const MERGE_CHUNK = 256;
+
+/** Lets queued events (a save's or a search's request callbacks) run before the next piece of maintenance work. */
+const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The columns of a pending document. */
+const pendingColumns = (r: PendingRow): DocColumns => ({ seq: r.q, id: r.id, len: r.len, titleEnd: r.titleEnd, saved: r.saved, date: r.date, kind: r.kind, paper: r.paper });
 
 /**
  * Merges the pending documents (at most SEGMENT_MAX) into a new segment once MERGE_AT or more are
  * waiting, written the way a compaction writes: one short transaction takes the pending rows and
- * notes the new segment's number in `meta`; its rows are encoded and written a few hundred buckets
- * per transaction over the row tables only (`rowsTx`), so saves, which write clips and `pending`,
- * run meanwhile, and a search waits for one chunk at most (it ignores rows of an unlisted segment);
- * one short transaction then lists the segment and drops the merged pending rows. A document
- * retired meanwhile (an edit or a purge deleted its pending row) is marked dead in the new
- * segment. Interrupted (tab closed), it leaves only rows no segment lists, deleted by the next
- * sweep. One merge or compaction at a time (the caller holds store.ts's Web Lock). Returns true
- * when it merged.
+ * notes the new segment's number in `meta`; its rows are decoded, encoded and written
+ * MERGE_CHUNK buckets at a time, each chunk in its own transaction over the row tables only
+ * (`rowsTx`) with a turn of the event loop between chunks, so saves, which write clips and
+ * `pending`, go on meanwhile and neither a save nor a search waits for more than one short chunk
+ * (a search ignores rows of an unlisted segment); one short transaction then lists the segment and
+ * drops the merged pending rows. A document retired meanwhile (an edit or a purge deleted its
+ * pending row) is marked dead in the new segment. Interrupted (tab closed), it leaves only rows no
+ * segment lists, deleted by the next sweep. One merge or compaction at a time (the caller holds
+ * store.ts's Web Lock). Returns true when it merged.
  */
 export async function mergePending(T: Tables, tx: WriteTx, rowsTx: WriteTx = tx): Promise<boolean> {
   await sweep(T, tx, rowsTx);
@@ -227,10 +234,30 @@ export async function mergePending(T: Tables, tx: WriteTx, rowsTx: WriteTx = tx)
   if (!plan) return false;
   const { s } = plan;
   const dead = new Set(plan.dead);
-  const docs = plan.pending.filter((p) => !dead.has(p.q)).map(docIndexOfPending);
-  docs.sort((a, b) => a.seq - b.seq);
-  const buckets = [...bucketLists(docs)].sort((x, y) => x[0] - y[0]);
-  for (let i = 0; i < buckets.length; i += MERGE_CHUNK) await rowsTx(() => writeRows(T, s, buckets.slice(i, i + MERGE_CHUNK)));
+  // Ascending seq, so every term's list comes out in order.
+  const rows = plan.pending.filter((p) => !dead.has(p.q)).sort((a, b) => a.q - b.q);
+  const bucketsOf = rows.map((r) => Uint16Array.from(r.terms, bucketOf));
+  for (let b0 = 0; b0 < BUCKETS; b0 += MERGE_CHUNK) {
+    const lists = new Map<number, Map<string, Posting[]>>();
+    rows.forEach((r, k) => {
+      const bs = bucketsOf[k]!;
+      for (let i = 0; i < bs.length; i++) {
+        const b = bs[i]!;
+        if (b < b0 || b >= b0 + MERGE_CHUNK) continue;
+        const p = decodePostings(r.blob.subarray(r.offs[i]!, r.offs[i + 1]!))[0];
+        if (!p) continue;
+        const term = r.terms[i]!;
+        let byTerm = lists.get(b);
+        if (!byTerm) lists.set(b, (byTerm = new Map()));
+        const list = byTerm.get(term);
+        if (list) list.push(p);
+        else byTerm.set(term, [p]);
+      }
+    });
+    if (lists.size) await rowsTx(() => writeRows(T, s, [...lists].sort((x, y) => x[0] - y[0])));
+    await yieldToEvents();
+  }
+  const docs = rows.map(pendingColumns);
   const published = await tx(async () => {
     const merged = plan.pending.map((p) => p.q);
     const [mark, still] = await Promise.all([T.meta.get(META_NEW), T.pending.bulkGet(merged)]);
@@ -356,7 +383,10 @@ export async function compactSegments(T: Tables, tx: WriteTx, p: CompactPolicy =
   await sweep(T, tx, rowsTx);
   const plan = await tx(() => planCompaction(T, p));
   if (!plan) return false;
-  for (const bs of bucketChunks()) await rowsTx(() => mergeRows(T, plan, bs));
+  for (const bs of bucketChunks()) {
+    await rowsTx(() => mergeRows(T, plan, bs));
+    await yieldToEvents();
+  }
   const published = await tx(async () => {
     const [segKeys, mark] = await Promise.all([T.segs.toCollection().primaryKeys(), T.meta.get(META_NEW)]);
     const listed = new Set(segKeys);
@@ -479,6 +509,9 @@ async function sweep(T: Tables, tx: WriteTx, rowsTx: WriteTx): Promise<void> {
   });
   if (!range) return;
   const [lo, hi] = range;
-  for (const bs of bucketChunks()) await rowsTx(() => Promise.all(bs.flatMap((b) => [span(T.postings, b, lo, hi).delete(), span(T.positions, b, lo, hi).delete()])));
+  for (const bs of bucketChunks()) {
+    await rowsTx(() => Promise.all(bs.flatMap((b) => [span(T.postings, b, lo, hi).delete(), span(T.positions, b, lo, hi).delete()])));
+    await yieldToEvents();
+  }
   await tx(() => T.meta.bulkDelete([META_LO, META_HI]));
 }
