@@ -202,9 +202,6 @@ export async function indexClips(T: Tables, clips: StoredClip[], pendingCount?: 
 /** Buckets whose rows a pending merge writes per transaction (a 64-document segment's rows are small). */
 const MERGE_CHUNK = 256;
 
-/** Lets queued events (a save's or a search's request callbacks) run before the next piece of maintenance work. */
-const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /** The columns of a pending document. */
 const pendingColumns = (r: PendingRow): DocColumns => ({ seq: r.q, id: r.id, len: r.len, titleEnd: r.titleEnd, saved: r.saved, date: r.date, kind: r.kind, paper: r.paper });
 
@@ -213,9 +210,9 @@ const pendingColumns = (r: PendingRow): DocColumns => ({ seq: r.q, id: r.id, len
  * waiting, written the way a compaction writes: one short transaction takes the pending rows and
  * notes the new segment's number in `meta`; its rows are decoded, encoded and written
  * MERGE_CHUNK buckets at a time, each chunk in its own transaction over the row tables only
- * (`rowsTx`) with a turn of the event loop between chunks, so saves, which write clips and
- * `pending`, go on meanwhile and neither a save nor a search waits for more than one short chunk
- * (a search ignores rows of an unlisted segment); one short transaction then lists the segment and
+ * (`rowsTx`; the store starts each one only when none of its own saves or searches is in flight),
+ * so saves, which write clips and `pending`, go on meanwhile, and neither a save nor a search waits
+ * for more than one short chunk (a search ignores rows of an unlisted segment); one short transaction then lists the segment and
  * drops the merged pending rows. A document retired meanwhile (an edit or a purge deleted its
  * pending row) is marked dead in the new segment. Interrupted (tab closed), it leaves only rows no
  * segment lists, deleted by the next sweep. One merge or compaction at a time (the caller holds
@@ -255,7 +252,6 @@ export async function mergePending(T: Tables, tx: WriteTx, rowsTx: WriteTx = tx)
       }
     });
     if (lists.size) await rowsTx(() => writeRows(T, s, [...lists].sort((x, y) => x[0] - y[0])));
-    await yieldToEvents();
   }
   const docs = rows.map(pendingColumns);
   const published = await tx(async () => {
@@ -383,10 +379,7 @@ export async function compactSegments(T: Tables, tx: WriteTx, p: CompactPolicy =
   await sweep(T, tx, rowsTx);
   const plan = await tx(() => planCompaction(T, p));
   if (!plan) return false;
-  for (const bs of bucketChunks()) {
-    await rowsTx(() => mergeRows(T, plan, bs));
-    await yieldToEvents();
-  }
+  for (const bs of bucketChunks()) await rowsTx(() => mergeRows(T, plan, bs));
   const published = await tx(async () => {
     const [segKeys, mark] = await Promise.all([T.segs.toCollection().primaryKeys(), T.meta.get(META_NEW)]);
     const listed = new Set(segKeys);
@@ -509,9 +502,6 @@ async function sweep(T: Tables, tx: WriteTx, rowsTx: WriteTx): Promise<void> {
   });
   if (!range) return;
   const [lo, hi] = range;
-  for (const bs of bucketChunks()) {
-    await rowsTx(() => Promise.all(bs.flatMap((b) => [span(T.postings, b, lo, hi).delete(), span(T.positions, b, lo, hi).delete()])));
-    await yieldToEvents();
-  }
+  for (const bs of bucketChunks()) await rowsTx(() => Promise.all(bs.flatMap((b) => [span(T.postings, b, lo, hi).delete(), span(T.positions, b, lo, hi).delete()])));
   await tx(() => T.meta.bulkDelete([META_LO, META_HI]));
 }

@@ -152,6 +152,13 @@ if (params.get('mount') === '1') {
   // Where a keystroke's time goes: each search the panel starts, by query, with when it started and ended.
   window.__searches = [];
   const data = panelData(store);
+  // The first list read: when the panel asked for its first rows and when they were in (against navigation start).
+  const listPage = data.listPage;
+  data.listPage = async (o, l, t) => {
+    const entry = { start: performance.now(), end: 0 };
+    window.__firstList ??= entry;
+    try { return await listPage(o, l, t); } finally { entry.end = performance.now(); }
+  };
   const search = data.search;
   data.search = async (q, f, p) => {
     const entry = { q, start: performance.now(), end: 0 };
@@ -258,7 +265,7 @@ async function settle(page: Page): Promise<void> {
 }
 
 /** Load the panel fresh; ms from navigation start to the first frame with list rows, and the JS heap then. */
-async function firstRender(page: Page, url: string): Promise<{ ms: number; scriptAt: number; heapMB: number }> {
+async function firstRender(page: Page, url: string): Promise<{ ms: number; scriptAt: number; listStart: number; listEnd: number; heapMB: number }> {
   // Close the previous panel and let its database work finish, as between two openings of the panel.
   await page.goto('about:blank');
   await page.waitForTimeout(1500);
@@ -266,7 +273,8 @@ async function firstRender(page: Page, url: string): Promise<{ ms: number; scrip
   await page.waitForFunction(() => typeof (window as unknown as { __listVisibleAt?: number }).__listVisibleAt === 'number', undefined, { timeout: 30_000 });
   const ms = await page.evaluate(() => (window as unknown as { __listVisibleAt: number }).__listVisibleAt);
   const scriptAt = await page.evaluate(() => (window as unknown as { __scriptAt: number }).__scriptAt);
-  return { ms, scriptAt, heapMB: await heapMB(page) };
+  const list = await page.evaluate(() => (window as unknown as { __firstList?: { start: number; end: number } }).__firstList ?? { start: 0, end: 0 });
+  return { ms, scriptAt, listStart: list.start, listEnd: list.end, heapMB: await heapMB(page) };
 }
 
 async function heapMB(page: Page): Promise<number> {
@@ -357,12 +365,16 @@ export async function run(): Promise<BenchSection[]> {
     // First render: fresh loads of the panel page (warm disk cache, cold JS heap).
     const renders: number[] = [];
     const scripts: number[] = [];
+    const listStarts: number[] = [];
+    const listEnds: number[] = [];
     const heaps: number[] = [];
     for (let i = 0; i < 12; i++) {
       const r = await firstRender(page, url);
       if (i >= 2) {
         renders.push(r.ms);
         scripts.push(r.scriptAt);
+        listStarts.push(r.listStart);
+        listEnds.push(r.listEnd);
         heaps.push(r.heapMB);
       }
     }
@@ -412,6 +424,7 @@ export async function run(): Promise<BenchSection[]> {
           { metric: 'first render median (ms)', value: renderMed },
           { metric: 'first render p95 (ms)', value: percentile(renders, 95) },
           { metric: '… of which page + script loaded (median ms)', value: median(scripts) },
+          { metric: '… first list read asked / answered at (median ms)', value: `${r1(median(listStarts))} / ${r1(median(listEnds))}` },
           { metric: 'keystroke → results median (ms)', value: median(keys) },
           { metric: 'keystroke → results p95 (ms)', value: keyP95 },
           { metric: '… input → panel search starts, median / p95 (ms)', value: `${r1(median(keyParts.map((p) => p[0])))} / ${r1(percentile(keyParts.map((p) => p[0]), 95))}` },

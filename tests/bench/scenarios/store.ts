@@ -219,6 +219,8 @@ export async function run(): Promise<BenchSection[]> {
       const usage = (await call(page, 'estimate')) - before;
       // 200 single saves on top: three of them merge 64 pending clips into a segment.
       const singles = await call(page, 'singleSaves', n, 200);
+      const slow = singles.map((ms, i) => [i, ms] as const).sort((a, b) => b[1] - a[1]).slice(0, 12);
+      log(`${n}: slowest single saves (number: ms): ${slow.map(([i, ms]) => `${i}: ${r1(ms)}`).join(', ')}`);
       if (process.env.STORE_BENCH_PROFILE) await profileSearches(page, process.env.STORE_BENCH_PROFILE.split(','), n);
       const rows: Record<string, string | number>[] = [];
       const targets = [];
