@@ -51,6 +51,8 @@ export interface StoreOptions {
 }
 
 export const KEEP_ALIVE_MS = 20_000;
+/** Longest a maintenance transaction waits for this context's saves and searches to pause. */
+export const MAX_DEFER_MS = 250;
 
 /** The fields that feed the search index: a change in any of them re-indexes the clip. */
 const INDEXED = ['kind', 'kicker', 'title', 'subtitle', 'byline', 'dateline', 'body', 'credit', 'paper', 'date', 'savedAt'] as const;
@@ -119,7 +121,14 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
       }, 0);
     });
   };
-  const idle = () => (active === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve)));
+  /** Resolves once no user operation is in flight, or after MAX_DEFER_MS (back-to-back operations would otherwise starve maintenance). */
+  const idle = () =>
+    active === 0
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          idleWaiters.push(resolve);
+          setTimeout(resolve, MAX_DEFER_MS);
+        });
   /** A maintenance transaction runner that lets the user's operations of this context go first. */
   const afterUser =
     (run: WriteTx): WriteTx =>
