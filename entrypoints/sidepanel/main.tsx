@@ -10,4 +10,8 @@ import { getStore } from '../../lib/store';
 
 document.documentElement.lang = uiLang() === 'zh' ? 'zh-CN' : 'en';
 document.title = t('panelTitle');
-createRoot(document.getElementById('root')!).render(<App data={panelData(getStore())} />);
+const store = getStore();
+// The database opens while React renders the panel's shell (its first read would otherwise open it,
+// after that render and the first paint); a failure shows up in that read.
+void store.db.open().catch(() => undefined);
+createRoot(document.getElementById('root')!).render(<App data={panelData(store)} />);

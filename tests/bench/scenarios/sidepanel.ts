@@ -165,6 +165,8 @@ if (params.get('mount') === '1') {
     window.__searches.push(entry);
     try { return await search(q, f, p); } finally { entry.end = performance.now(); }
   };
+  // As the extension's panel page does: the database opens while React renders.
+  void store.db.open().catch(() => undefined);
   createRoot(document.getElementById('root')).render(createElement(App, { data }));
 }
 `;
