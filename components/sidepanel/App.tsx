@@ -24,6 +24,11 @@ export interface AppProps {
   debounceMs?: number;
   /** How long the undo offer stays (ms). */
   undoMs?: number;
+  /**
+   * The newest clips, read from before React's first render (main.tsx): shown until the list's live
+   * query answers (it starts only after the first frame), then replaced by it.
+   */
+  firstRows?: Promise<Clip[]>;
 }
 
 // "Paste text" carries lib/segment's rules: loaded when first opened, not on the panel's first render.
@@ -35,15 +40,15 @@ type Notice = { kind: 'import'; report: ImportReport; error?: string } | { kind:
 const THEME_KEY = 'er-panel-theme';
 const GROUP_KEY = 'er-panel-grouped';
 
-export function App({ data, debounceMs = 120, undoMs = 10_000 }: AppProps) {
+export function App({ data, debounceMs = 120, undoMs = 10_000, firstRows }: AppProps) {
   return (
     <DataContext.Provider value={data}>
-      <Panel data={data} debounceMs={debounceMs} undoMs={undoMs} />
+      <Panel data={data} debounceMs={debounceMs} undoMs={undoMs} firstRows={firstRows} />
     </DataContext.Provider>
   );
 }
 
-function Panel({ data, debounceMs, undoMs }: Required<AppProps>) {
+function Panel({ data, debounceMs, undoMs, firstRows }: Required<Omit<AppProps, 'firstRows'>> & Pick<AppProps, 'firstRows'>) {
   const [query, debouncedQuery, setQuery] = useDebouncedState('', debounceMs);
   const [filters, setFilters] = useState<SearchFilters>({});
   const [view, setView] = useState<View>({ kind: 'list' });
@@ -57,7 +62,8 @@ function Panel({ data, debounceMs, undoMs }: Required<AppProps>) {
   const listOffset = useRef(0);
 
   const q = debouncedQuery.trim();
-  const key = useMemo(() => JSON.stringify([q, filters]), [q, filters]);
+  const key = useMemo(() => listKey(q, filters), [q, filters]);
+  const seed = useMemo(() => (firstRows ? { key: listKey('', {}), page: firstRows.then((clips) => ({ rows: clips.map(plainRow) })) } : undefined), [firstRows]);
   const plain = !q && activeFilterCount(filters) === 0;
   const fetchWindow = useCallback<FetchWindow>(
     async (offset, limit) => {
@@ -74,7 +80,7 @@ function Panel({ data, debounceMs, undoMs }: Required<AppProps>) {
   const countLive = useMemo(() => (data.countClips ? () => data.countClips!(false) : null), [data]);
   const [firstRowsIn, setFirstRowsIn] = useState(false);
   const liveTotal = useDeferredCount(countLive, firstRowsIn);
-  const win = useLiveWindow(fetchWindow, plain ? liveTotal : undefined, key, range.first, range.last, range.fits);
+  const win = useLiveWindow(fetchWindow, plain ? liveTotal : undefined, key, range.first, range.last, range.fits, seed);
   if (!firstRowsIn && win.count !== undefined) setFirstRowsIn(true);
   // Once the first rows are on screen, the search index is read in idle time: the first keystroke's
   // search then reads only its terms (the columns of every document took ~100 ms at 100k clips).
@@ -325,6 +331,11 @@ function NoticeBar({ notice, onClose }: { notice: Notice; onClose(): void }) {
       </button>
     </div>
   );
+}
+
+/** The list's identity: what is asked (a query and its filters). */
+function listKey(q: string, filters: SearchFilters): string {
+  return JSON.stringify([q, filters]);
 }
 
 function plainRow(clip: Clip): Row {

@@ -26,7 +26,8 @@ export interface ClipListProps {
   onScrollOffset?(offset: number): void;
 }
 
-const ROW_HEIGHT = 84;
+/** A row's estimated height (px; rows are measured once shown). */
+export const ROW_HEIGHT = 84;
 const HEADER_HEIGHT = 30;
 
 export function ClipList({ win, activeIndex, grouped, onActivate, onOpen, onDelete, onRange, initialOffset, onScrollOffset, resultsFor }: ClipListProps) {

@@ -6,7 +6,7 @@
 // to count (IndexedDB counts 100k index entries in seconds) shows its first rows at once and learns its
 // size from `knownTotal` (useDeferredCount) when that answers.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Clip, Highlight, SearchResult, Snippet } from '../../lib/store/types';
 
 export interface Row {
@@ -51,12 +51,21 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * the least a first frame of results needs (each clip read cold costs ~1 ms at 100k clips), then its
  * usual window once that answer is in.
  */
-export function useLiveWindow(fetchWindow: FetchWindow, knownTotal: number | undefined, key: string, first: number, last: number, fits?: number): LiveWindow {
+export function useLiveWindow(
+  fetchWindow: FetchWindow,
+  knownTotal: number | undefined,
+  key: string,
+  first: number,
+  last: number,
+  fits?: number,
+  seed?: Seed,
+): LiveWindow {
   const [settled, setSettled] = useState<string | null>(null);
+  const seeded = useSeed(seed);
   const known = settled === key;
   const from = known ? Math.max(0, Math.floor((first - STEP) / STEP) * STEP) : 0;
   const to = known ? Math.ceil((Math.max(first, last) + 1 + AHEAD) / STEP) * STEP : Math.max(1, fits ?? 2 * STEP);
-  const answer = useLiveQuery<Answer>(
+  const live = useLiveQuery<Answer>(
     async () => {
       try {
         return { key, from, page: await fetchWindow(from, to - from), error: null };
@@ -66,7 +75,9 @@ export function useLiveWindow(fetchWindow: FetchWindow, knownTotal: number | und
     },
     [fetchWindow, key, from, to],
   );
-  if (answer && answer.key === key && !known) setSettled(key);
+  if (live && live.key === key && !known) setSettled(key);
+  // Until the live query first answers, the seed's rows (same key) stand in for it.
+  const answer = live ?? (seeded && seeded.key === key ? seeded : undefined);
   const page = answer?.page ?? null;
   const fresh = !!answer && answer.key === key;
   const total = page ? (page.total ?? knownTotal) : undefined;
@@ -79,6 +90,31 @@ export function useLiveWindow(fetchWindow: FetchWindow, knownTotal: number | und
     stale: !fresh,
     error: answer?.error ?? null,
   };
+}
+
+/**
+ * Rows read before the list mounted (the panel's entry starts reading the newest clips while React
+ * renders its first frame; a live query starts only after that frame is painted), for one key.
+ */
+export interface Seed {
+  key: string;
+  page: Promise<WindowPage>;
+}
+
+function useSeed(seed: Seed | undefined): Answer | null {
+  const [seeded, setSeeded] = useState<Answer | null>(null);
+  useEffect(() => {
+    if (!seed) return;
+    let on = true;
+    seed.page.then(
+      (page) => on && setSeeded({ key: seed.key, from: 0, page, error: null }),
+      () => undefined, // the live query reads again and reports the error
+    );
+    return () => {
+      on = false;
+    };
+  }, [seed]);
+  return seeded;
 }
 
 /**

@@ -4,6 +4,7 @@ import '../../components/reading.css';
 import '../../components/sidepanel/panel.css';
 import { createRoot } from 'react-dom/client';
 import { App } from '../../components/sidepanel/App';
+import { ROW_HEIGHT } from '../../components/sidepanel/ClipList';
 import { panelData } from '../../components/sidepanel/data';
 import { t, uiLang } from '../../lib/i18n';
 import { getStore } from '../../lib/store';
@@ -11,7 +12,8 @@ import { getStore } from '../../lib/store';
 document.documentElement.lang = uiLang() === 'zh' ? 'zh-CN' : 'en';
 document.title = t('panelTitle');
 const store = getStore();
-// The database opens while React renders the panel's shell (its first read would otherwise open it,
-// after that render and the first paint); a failure shows up in that read.
-void store.db.open().catch(() => undefined);
-createRoot(document.getElementById('root')!).render(<App data={panelData(store)} />);
+// The newest clips are read while React renders the panel's shell: the list's live query starts only
+// after that first frame (~75 ms later on a slow machine). A failure here is left to the live query.
+const firstRows = store.listPage(0, Math.ceil(window.innerHeight / ROW_HEIGHT) + 1);
+firstRows.catch(() => undefined);
+createRoot(document.getElementById('root')!).render(<App data={panelData(store)} firstRows={firstRows} />);

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // The panel's list and search over a real store on fake-indexeddb: empty state, live updates,
 // newest-first order and counts, search with <mark> highlights, filters, grouping, keyboard.
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App } from '../../../components/sidepanel/App';
 import { describe, expect, it } from 'vitest';
 import { panelData, type PanelData } from '../../../components/sidepanel/data';
 import { article, fakeLayout, freshStore, renderPanel, seed } from './helpers';
@@ -154,6 +155,34 @@ describe('side panel list', () => {
     await waitFor(() => expect(answer).not.toBeNull());
     act(() => answer!(3));
     await waitFor(() => expect(screen.getByTestId('clip-count').textContent).toMatch(/3/));
+  });
+
+  it('shows rows read before it mounted until its live query answers, then the live rows', async () => {
+    const store = freshStore();
+    await seed(store);
+    // The entry's early read, held back here: it answers first with an older view (one clip), the live query with all three.
+    let release: (() => void) | null = null;
+    const gate = new Promise<void>((r) => (release = r));
+    let listed = 0;
+    const data: PanelData = {
+      ...panelData(store),
+      listPage: async (o, l, t) => {
+        listed++;
+        await gate;
+        return store.listPage(o, l, t);
+      },
+    };
+    const early = (await store.listPage(0, 3)).slice(1, 2);
+    render(<App data={data} debounceMs={0} undoMs={60_000} firstRows={Promise.resolve(early)} />);
+    await waitFor(() => expect(titles()).toEqual(['社区夜校开课了']));
+    await waitFor(() => expect(listed).toBeGreaterThan(0));
+    act(() => release!());
+    await waitFor(() => expect(titles()).toEqual(['老街换新颜', '社区夜校开课了', '桃溪村果农忙嫁接']));
+    // And it stays live: a clip saved elsewhere shows up.
+    await act(async () => {
+      await store.saveClips([article('新建的图书馆开放', ['图书馆今天开放。'])]);
+    });
+    await waitFor(() => expect(titles()[0]).toBe('新建的图书馆开放'));
   });
 
   it('renders 100,000 rows virtually: only the visible few are in the DOM', async () => {
