@@ -63,7 +63,12 @@ function Panel({ data, debounceMs, undoMs, firstRows }: Required<Omit<AppProps, 
 
   const q = debouncedQuery.trim();
   const key = useMemo(() => listKey(q, filters), [q, filters]);
-  const seed = useMemo(() => (firstRows ? { key: listKey('', {}), page: firstRows.then((clips) => ({ rows: clips.map(plainRow) })) } : undefined), [firstRows]);
+  const seed = useMemo(() => {
+    if (!firstRows) return undefined;
+    const page = firstRows.then((clips) => ({ rows: clips.map(plainRow) }));
+    page.catch(() => undefined); // a failed early read is left to the live query, which reads again
+    return { key: listKey('', {}), page };
+  }, [firstRows]);
   const plain = !q && activeFilterCount(filters) === 0;
   const fetchWindow = useCallback<FetchWindow>(
     async (offset, limit) => {

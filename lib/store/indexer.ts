@@ -256,7 +256,7 @@ export async function mergePending(T: Tables, tx: WriteTx, rowsTx: WriteTx = tx)
   const docs = rows.map(pendingColumns);
   const published = await tx(async () => {
     const merged = plan.pending.map((p) => p.q);
-    const [mark, still] = await Promise.all([T.meta.get(META_NEW), T.pending.bulkGet(merged)]);
+    const [mark, still, lastListed] = await Promise.all([T.meta.get(META_NEW), T.pending.bulkGet(merged), T.segs.toCollection().lastKey()]);
     await T.meta.delete(META_NEW);
     if (mark?.v !== s) {
       // Someone else's merge or compaction (without the lock) took over: this merge's rows go.
@@ -270,6 +270,10 @@ export async function mergePending(T: Tables, tx: WriteTx, rowsTx: WriteTx = tx)
       dead.size ? T.dead.bulkDelete([...dead]) : null,
       retired.length ? T.dead.bulkPut(retired.map((q) => ({ q }))) : null,
       docs.length ? T.segs.put(segmentRowOf(s, docs)) : null,
+      // A bulk save listed a higher-numbered segment while this one was written: caches that read
+      // buckets past it (search.ts extends a cached bucket only above its last listed segment)
+      // would never read this one's rows. They start over.
+      typeof lastListed === 'number' && lastListed > s ? T.meta.put({ k: 'epoch', v: newEpoch() }) : null,
     ]);
     return true;
   });

@@ -93,7 +93,12 @@ function stateOf(snap: Snapshot): string {
   const seqs = (clips: StoredClip[]) => clips.map((c) => c.seq).join(',');
   return `${snap.sig}|${snap.dead.length}|${seqs(snap.trashed)}|${snap.tagged ? seqs(snap.tagged) : '-'}`;
 }
-/** One bucket's rows of one table, for every segment up to `upTo` (within an epoch, segments are immutable and new ones get higher numbers; removed ones are filtered out on use). */
+/**
+ * One bucket's rows of one table, for every segment up to `upTo` (within an epoch, segments are
+ * immutable and are listed in increasing number; removed ones are filtered out on use). A pending
+ * merge lists its segment after a bulk save may have listed a higher one: it renews the epoch then
+ * (indexer.ts mergePending).
+ */
 interface CachedBucket {
   upTo: number;
   rows: (PostingRow | PositionRow)[];

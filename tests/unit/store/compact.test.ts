@@ -286,6 +286,23 @@ describe('mergePending', () => {
     db.close();
   });
 
+  it('a bulk save listing a higher-numbered segment while the merge writes does not hide the merged documents from cached buckets', async () => {
+    const { db, store, totals, before } = await setup();
+    const rows = rowsTxOf(db, async (n) => {
+      if (n !== 2) return;
+      await totals(); // the buckets are cached…
+      await store.saveClips(batch(1000, MERGE_AT)); // …a bulk save lists segment N + 1 while N is being written…
+      await totals(); // …and the cache is extended past N.
+    });
+    expect(await mergePending(db, rwOf(db), rows.run)).toBe(true);
+    expect((await db.segs.toArray()).map((x) => x.seqs.length).sort((a, b) => a - b)).toEqual([MERGE_AT, MERGE_AT]);
+    const after = await totals();
+    expect(after[0]).toBe(before[0]! + MERGE_AT); // every clip of both has 巡查
+    expect((await store.search('巡查', {}, { limit: 1 })).total).toBe(2 * MERGE_AT);
+    expect((await store.checkConsistency()).problems).toEqual([]);
+    db.close();
+  });
+
   it('stopped midway (tab closed): pending documents stay searchable, and the next merge deletes the unlisted rows first', async () => {
     const { db, store, totals, before } = await setup();
     const failing: WriteTx = rowsTxOf(db, async (n) => {
