@@ -37,8 +37,11 @@ describe('side panel', () => {
     const panel = await session.openExtensionPage('sidepanel.html');
     await panel.setViewportSize({ width: 420, height: 900 });
     await panel.locator('[data-testid="clip-item"]').first().waitFor();
-    const total = await panel.locator('[data-testid="clip-item"]').count();
-    expect(total).toBeGreaterThanOrEqual(10);
+    // The first rows to show are those that fit; the count line gives the whole list once counted.
+    const counted = async () => Number(/\d+/.exec((await panel.locator('[data-testid="clip-count"]').textContent()) ?? '')?.[0] ?? NaN);
+    await expect.poll(counted, { timeout: 5000 }).toBeGreaterThanOrEqual(10);
+    const total = await counted();
+    await expect.poll(() => panel.locator('[data-testid="clip-item"]').count(), { timeout: 5000 }).toBe(total);
     await panel.screenshot({ path: join(shots, 'sidepanel-list.png') });
 
     await panel.locator('[data-testid="search-input"]').fill('沭阳');
