@@ -144,6 +144,8 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
    * `pending`), deletes, purges — leave `postings`, `positions` and `segs` out of their scope, so
    * they run while a compaction writes or sweeps rows (its transactions hold only those tables).
    */
+  /** Reads of the clips alone (the newest-first list near its top, counts). */
+  const rClips = <R>(fn: () => Promise<R>) => track(() => guard(() => db.transaction('r', [db.clips], fn)));
   const rwClips = <R>(fn: () => Promise<R>) => track(() => guard(() => db.transaction('rw', [db.clips, db.meta, db.pending, db.dead], fn)));
   const rwRows = <R>(fn: () => Promise<R>) => guard(() => db.transaction('rw', [db.postings, db.positions], fn));
 
@@ -475,7 +477,8 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
 
   /** Newest-first live (or trashed) clips at this offset, without the count (the side panel's list). */
   function listPage(offset: number, limit: number, trash = false): Promise<Clip[]> {
-    return r(async () => (await recentPage(offset, limit, trash)).map(toClip));
+    // Near the top only `clips` is read: a transaction over it alone never waits for maintenance's row writes.
+    return (offset < DEEP_LIST ? rClips : r)(async () => (await recentPage(offset, limit, trash)).map(toClip));
   }
 
   /** Newest saved first; filters as in search. */
@@ -626,7 +629,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     search,
     listRecent,
     listPage,
-    countClips: (trash = false) => r(() => countClips(trash)),
+    countClips: (trash = false) => rClips(() => countClips(trash)),
     warmSearch,
     savedOnPage,
     exportAll,
