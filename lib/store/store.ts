@@ -158,13 +158,14 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     // Independent requests are issued together: each await is an IPC round trip in Chromium.
     const [seqNow, waiting] = await (prefetched ?? readCounters());
     const first = seqNow + 1;
-    if (changed.length) await T.meta.put({ k: 'seq', v: seqNow + changed.length });
     const retire: number[] = [];
     changed.forEach((u, i) => {
       if (u.before) retire.push(u.before.seq);
       u.after.seq = first + i;
     });
-    const [, , mergeDue] = await Promise.all([
+    // Every write goes out together (one round trip, not one per write).
+    const [, , , mergeDue] = await Promise.all([
+      changed.length ? T.meta.put({ k: 'seq', v: seqNow + changed.length }) : null,
       T.clips.bulkPut(updated.map((u) => u.after)),
       retireSeqs(T, retire),
       indexClips(
