@@ -87,6 +87,12 @@ const api = {
     }
     return times;
   },
+  /** Waits for index maintenance the saves made due (merges, compactions); its ms. */
+  async flush(): Promise<number> {
+    const t = performance.now();
+    await store!.flushIndex();
+    return performance.now() - t;
+  },
   /** `count` single-clip saves of new clips numbered from `from`; each save's ms. */
   async singleSaves(from: number, count: number): Promise<number[]> {
     const times: number[] = [];
