@@ -27,7 +27,9 @@ export interface ClipListProps {
 }
 
 /** A row's estimated height (px; rows are measured once shown). */
-export const ROW_HEIGHT = 84;
+const ROW_HEIGHT = 84;
+/** How many rows a list this many pixels high shows (a partly visible one at each end included). */
+export const rowsFitting = (height: number) => Math.ceil(height / ROW_HEIGHT) + 1;
 const HEADER_HEIGHT = 30;
 
 export function ClipList({ win, activeIndex, grouped, onActivate, onOpen, onDelete, onRange, initialOffset, onScrollOffset, resultsFor }: ClipListProps) {
@@ -52,7 +54,7 @@ export function ClipList({ win, activeIndex, grouped, onActivate, onOpen, onDele
       const items = v.getVirtualItems();
       const first = items[0]?.index ?? 0;
       const last = items[items.length - 1]?.index ?? 0;
-      onRange(first, last, Math.ceil((v.scrollRect?.height ?? 720) / ROW_HEIGHT) + 1);
+      onRange(first, last, rowsFitting(v.scrollRect?.height ?? 720));
       onScrollOffset?.(v.scrollOffset ?? 0);
     },
   });

@@ -4,7 +4,7 @@ import '../../components/reading.css';
 import '../../components/sidepanel/panel.css';
 import { createRoot } from 'react-dom/client';
 import { App } from '../../components/sidepanel/App';
-import { ROW_HEIGHT } from '../../components/sidepanel/ClipList';
+import { rowsFitting } from '../../components/sidepanel/ClipList';
 import { panelData } from '../../components/sidepanel/data';
 import { t, uiLang } from '../../lib/i18n';
 import { getStore } from '../../lib/store';
@@ -14,6 +14,6 @@ document.title = t('panelTitle');
 const store = getStore();
 // The newest clips are read while React renders the panel's shell: the list's live query starts only
 // after that first frame (~75 ms later on a slow machine). A failure here is left to the live query.
-const firstRows = store.listPage(0, Math.ceil(window.innerHeight / ROW_HEIGHT) + 1);
+const firstRows = store.listPage(0, rowsFitting(window.innerHeight));
 firstRows.catch(() => undefined);
 createRoot(document.getElementById('root')!).render(<App data={panelData(store)} firstRows={firstRows} />);

@@ -74,6 +74,11 @@ export interface Tables {
 
 export const TABLE_NAMES = ['clips', 'postings', 'positions', 'segs', 'pending', 'dead', 'meta'] as const;
 
+/** The live (1) or trashed (0) clips, by the [live+savedAt] index (oldest saved first; `.reverse()` for newest first). */
+export function clipsByState(T: Pick<Tables, 'clips'>, live: 0 | 1) {
+  return T.clips.where('[live+savedAt]').between([live, Dexie.minKey], [live, Dexie.maxKey]);
+}
+
 /** Version 1: clips only, no search index (the first release's schema; kept for upgrades). */
 export const SCHEMA_V1 = { clips: 'id, key, savedAt, deletedAt, paper, date' };
 

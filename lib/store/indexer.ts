@@ -207,16 +207,16 @@ const pendingColumns = (r: PendingRow): DocColumns => ({ seq: r.q, id: r.id, len
 
 /**
  * Merges the pending documents (at most SEGMENT_MAX) into a new segment once MERGE_AT or more are
- * waiting, written the way a compaction writes: one short transaction takes the pending rows and
- * notes the new segment's number in `meta`; its rows are decoded, encoded and written
+ * waiting, written the way a compaction writes. One short transaction takes the pending rows and
+ * notes the new segment's number in `meta`. The rows are then decoded, encoded and written
  * MERGE_CHUNK buckets at a time, each chunk in its own transaction over the row tables only
- * (`rowsTx`; the store starts each one only when none of its own saves or searches is in flight),
- * so saves, which write clips and `pending`, go on meanwhile, and neither a save nor a search waits
- * for more than one short chunk (a search ignores rows of an unlisted segment); one short transaction then lists the segment and
- * drops the merged pending rows. A document retired meanwhile (an edit or a purge deleted its
- * pending row) is marked dead in the new segment. Interrupted (tab closed), it leaves only rows no
- * segment lists, deleted by the next sweep. One merge or compaction at a time (the caller holds
- * store.ts's Web Lock). Returns true when it merged.
+ * (`rowsTx`; the store starts each one only when none of its own saves or searches is in flight):
+ * saves, which write clips and `pending`, go on meanwhile, and neither a save nor a search waits
+ * for more than one short chunk (a search ignores rows of an unlisted segment). One short
+ * transaction then lists the segment and drops the merged pending rows. A document retired
+ * meanwhile (an edit or a purge deleted its pending row) is marked dead in the new segment.
+ * Interrupted (tab closed), it leaves only rows no segment lists, deleted by the next sweep. One
+ * merge or compaction at a time (the caller holds store.ts's Web Lock). Returns true when it merged.
  */
 export async function mergePending(T: Tables, tx: WriteTx, rowsTx: WriteTx = tx): Promise<boolean> {
   await sweep(T, tx, rowsTx);

@@ -2,7 +2,7 @@
 // Every read is a plain Dexie read, so useLiveQuery re-runs a search when any table changes.
 import Dexie from 'dexie';
 import { bucketOf, decodePositions, dictIndex, dictLookup, PostingReader } from './codec';
-import type { PendingRow, PositionRow, PostingRow, SegmentRow, StoredClip, Tables } from './db';
+import { clipsByState, type PendingRow, type PositionRow, type PostingRow, type SegmentRow, type StoredClip, type Tables } from './db';
 import { dateNum, KIND_CODES } from './indexer';
 import type { ParsedQuery, QueryItem } from './query';
 import type { SearchFilters } from './types';
@@ -81,9 +81,9 @@ interface DbCache {
   rows: Map<string, CachedBucket>;
   rowBytes: number;
   /** The newest-first order of live (false) and trashed (true) documents, with the state it was built from. */
-  recent: Map<boolean, { key: string; seqs: Uint32Array }>;
+  recent: Map<boolean, { state: string; order: RecentOrder }>;
   /** Recent rankings by query and filters, with the state they were computed on, least recently used first. */
-  ranked: Map<string, { state: string; need: number; total: number; top: RankedDoc[] }>;
+  ranked: Map<string, { state: string; need: number; ranking: Ranking }>;
 }
 /** Rankings kept per database: the pages of one query's results (a scrolled list, a live re-read) rank once. */
 const RANKINGS_KEPT = 8;
@@ -156,7 +156,7 @@ async function readSnapshot(T: Tables, filters: SearchFilters, terms: string[], 
     T.segs.toCollection().primaryKeys(),
     T.pending.toCollection().primaryKeys(),
     T.dead.toCollection().primaryKeys(),
-    T.clips.where('[live+savedAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray(),
+    clipsByState(T, 0).toArray(),
     filters.tag !== undefined ? T.clips.where('tags').equals(filters.tag).toArray() : null,
     ...heads.map((h) => h.read),
     ...poss.map((p) => p.read),
@@ -455,16 +455,17 @@ export async function rankDocs(T: Tables, query: ParsedQuery, filters: SearchFil
   const terms = [...new Set(items.flatMap((i) => i.grams.map((g) => g.term)))];
   const positional = new Set(items.filter((i) => i.grams.length > 1).flatMap((i) => i.grams.map((g) => g.term)));
   const snap = await readSnapshot(T, filters, terms, positional);
-  const cols = loadColumns(snap, filters);
-  // The same query on the same state was ranked for at least as many documents: its ranking is reused.
+  // The same query on the same state was ranked for at least as many documents: its ranking is reused
+  // (checked before the columns are built: a kept ranking needs none of them).
   const queryKey = JSON.stringify([query.include.map((i) => i.grams), query.exclude.map((i) => i.grams), filters]);
   const state = stateOf(snap);
-  const kept = snap.cache?.ranked.get(queryKey);
-  if (kept && kept.state === state && kept.need >= need) {
-    snap.cache!.ranked.delete(queryKey);
-    snap.cache!.ranked.set(queryKey, kept);
-    return { total: kept.total, top: kept.top.slice(0, need), ids: cols.ids };
+  const c = snap.cache;
+  const kept = c?.ranked.get(queryKey);
+  if (c && kept && kept.state === state && kept.need >= need) {
+    keepRecent(c.ranked, queryKey, kept, RANKINGS_KEPT);
+    return { ...kept.ranking, top: kept.ranking.top.slice(0, need) };
   }
+  const cols = loadColumns(snap, filters);
   const hits = new Map(terms.map((t) => [t, gramHits(snap, t, positional.has(t))]));
   const included = query.include.map((item) => itemHits(item, hits, cols));
   const excluded = query.exclude.map((item) => itemHits(item, hits, cols));
@@ -508,17 +509,19 @@ export async function rankDocs(T: Tables, query: ParsedQuery, filters: SearchFil
       if (all) top.offer(q, score);
     }
   }
-  const res = { total: top.count, top: top.result(), ids: cols.ids };
-  const c = snap.cache;
-  if (c) {
-    c.ranked.delete(queryKey);
-    c.ranked.set(queryKey, { state, need, total: res.total, top: res.top });
-    for (const k of c.ranked.keys()) {
-      if (c.ranked.size <= RANKINGS_KEPT) break;
-      c.ranked.delete(k);
-    }
+  const ranking = { total: top.count, top: top.result(), ids: cols.ids };
+  if (c) keepRecent(c.ranked, queryKey, { state, need, ranking }, RANKINGS_KEPT);
+  return ranking;
+}
+
+/** Sets key as the most recently used entry of a map kept in use order, dropping the least recent past max. */
+function keepRecent<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
+  map.delete(key);
+  map.set(key, value);
+  for (const k of map.keys()) {
+    if (map.size <= max) break;
+    map.delete(k);
   }
-  return res;
 }
 
 /** Keeps the best k documents seen (score, then newer savedAt, then higher seq), counting all. */
@@ -586,17 +589,17 @@ export interface RecentOrder {
 export async function recentOrder(T: Tables, trash: boolean): Promise<RecentOrder> {
   const filters: SearchFilters = { trash };
   const snap = await readSnapshot(T, filters, [], new Set());
-  const cols = loadColumns(snap, filters);
-  const key = stateOf(snap);
+  const state = stateOf(snap);
   const kept = snap.cache?.recent.get(trash);
-  if (kept && kept.key === key) return { seqs: kept.seqs, ids: cols.ids };
+  if (kept && kept.state === state) return kept.order;
+  const cols = loadColumns(snap, filters);
   const list: number[] = [];
   for (let q = 0; q < cols.exists.length; q++) if (cols.allowed(q)) list.push(q);
   const { saved, ids } = cols;
   list.sort((a, b) => saved[b]! - saved[a]! || (ids[b]! < ids[a]! ? -1 : ids[b]! > ids[a]! ? 1 : 0));
-  const seqs = Uint32Array.from(list);
-  snap.cache?.recent.set(trash, { key, seqs });
-  return { seqs, ids };
+  const order = { seqs: Uint32Array.from(list), ids };
+  snap.cache?.recent.set(trash, { state, order });
+  return order;
 }
 
 /**

@@ -1,8 +1,7 @@
 // The store API over one ClipDB: save/dedupe, edit, trash, search, list, export/import, stats.
 // createStore(db) returns the API object; getStore() is the one over the extension's database.
-import Dexie from 'dexie';
 import { checkIndex, type CheckOptions } from './consistency';
-import { ClipDB, TABLE_NAMES, defaultClipDB, type StoredClip, type Tables } from './db';
+import { ClipDB, TABLE_NAMES, clipsByState, defaultClipDB, type StoredClip, type Tables } from './db';
 import { guard, StoreError } from './errors';
 import { COMPACT, compactSegments, indexClips, MERGE_AT, mergePending, retireSeqs, type CompactPolicy, type WriteTx } from './indexer';
 import { clipKeysOf } from './key';
@@ -139,13 +138,13 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
   const rwAll = <R>(fn: () => Promise<R>) => guard(() => db.transaction('rw', TABLE_NAMES.map((n) => db.table(n)), fn));
   const rw = <R>(fn: () => Promise<R>) => track(() => rwAll(fn));
   const r = <R>(fn: () => Promise<R>) => track(() => guard(() => db.transaction('r', TABLE_NAMES.map((n) => db.table(n)), fn)));
+  /** Reads of the clips alone (the newest-first list near its top, counts). */
+  const rClips = <R>(fn: () => Promise<R>) => track(() => guard(() => db.transaction('r', [db.clips], fn)));
   /**
    * Writes that never touch segment rows — fewer than MERGE_AT clips saved or edited (they go to
    * `pending`), deletes, purges — leave `postings`, `positions` and `segs` out of their scope, so
    * they run while a compaction writes or sweeps rows (its transactions hold only those tables).
    */
-  /** Reads of the clips alone (the newest-first list near its top, counts). */
-  const rClips = <R>(fn: () => Promise<R>) => track(() => guard(() => db.transaction('r', [db.clips], fn)));
   const rwClips = <R>(fn: () => Promise<R>) => track(() => guard(() => db.transaction('rw', [db.clips, db.meta, db.pending, db.dead], fn)));
   const rwRows = <R>(fn: () => Promise<R>) => guard(() => db.transaction('rw', [db.postings, db.positions], fn));
 
@@ -390,7 +389,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
 
   async function purge(which: (c: StoredClip) => boolean): Promise<number> {
     const purged = await rwClips(async () => {
-      const trashed = (await T.clips.where('[live+savedAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray()).filter(which);
+      const trashed = (await clipsByState(T, 0).toArray()).filter(which);
       await T.clips.bulkDelete(trashed.map((c) => c.id));
       await retireSeqs(
         T,
@@ -451,7 +450,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
    * range walks it in Chromium (seconds), the table count and the small trash range do not.
    */
   async function countClips(trash: boolean): Promise<number> {
-    const trashed = T.clips.where('[live+savedAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).count();
+    const trashed = clipsByState(T, 0).count();
     if (trash) return trashed;
     const [all, inTrash] = await Promise.all([T.clips.count(), trashed]);
     return all - inTrash;
@@ -465,8 +464,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
    */
   async function recentPage(offset: number, limit: number, trash: boolean): Promise<StoredClip[]> {
     if (offset < DEEP_LIST) {
-      const live = trash ? 0 : 1;
-      return T.clips.where('[live+savedAt]').between([live, Dexie.minKey], [live, Dexie.maxKey]).reverse().offset(offset).limit(limit).toArray();
+      return clipsByState(T, trash ? 0 : 1).reverse().offset(offset).limit(limit).toArray();
     }
     const { seqs, ids } = await recentOrder(T, trash);
     const docs = Array.from(seqs.subarray(offset, offset + limit), (seq) => ({ seq, score: 0 }));
@@ -590,7 +588,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
   /** Counts for the side panel's header and the options page. */
   function stats(): Promise<StoreStats> {
     return r(async () => {
-      const trashed = await T.clips.where('[live+savedAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray();
+      const trashed = await clipsByState(T, 0).toArray();
       const clips = (await T.clips.count()) - trashed.length;
       const papers: StoreStats['papers'] = [];
       for (const p of (await T.clips.orderBy('paper').uniqueKeys()) as string[]) {

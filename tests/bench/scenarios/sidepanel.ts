@@ -34,7 +34,7 @@ import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/sidepanel/App';
 import { panelData } from './components/sidepanel/data';
-import { ROW_HEIGHT } from './components/sidepanel/ClipList';
+import { rowsFitting } from './components/sidepanel/ClipList';
 import { createStore, openClipDB } from './lib/store';
 import './components/reading.css';
 import './components/sidepanel/panel.css';
@@ -169,7 +169,7 @@ if (params.get('mount') === '1') {
   // As the extension's panel page does: the newest clips are read while React renders.
   const seedRead = { start: performance.now(), end: 0 };
   window.__firstList = seedRead;
-  const firstRows = store.listPage(0, Math.ceil(window.innerHeight / ROW_HEIGHT) + 1).finally(() => (seedRead.end = performance.now()));
+  const firstRows = store.listPage(0, rowsFitting(window.innerHeight)).finally(() => (seedRead.end = performance.now()));
   firstRows.catch(() => undefined);
   createRoot(document.getElementById('root')).render(createElement(App, { data, firstRows }));
 }
