@@ -17,7 +17,7 @@
 // moved during the check, the whole check runs again (up to RETRIES times), so reported problems
 // come from a run no write overlapped — or, if writes never stop, the last run's, with a note.
 import { BUCKETS, bucketOf, PostingReader, type Posting } from './codec';
-import type { PendingRow, PositionRow, PostingRow, StoredClip, Tables } from './db';
+import { COUNT_KEYS, type PendingRow, type PositionRow, type PostingRow, type StoredClip, type Tables } from './db';
 import { columnsAt, docIndexOf, docIndexOfPending } from './indexer';
 import { clipKeysOf } from './key';
 
@@ -53,6 +53,7 @@ async function stampOf(T: Tables, read: ReadTx): Promise<string> {
       T.meta.get('segment').then((r) => r?.v ?? 0),
       T.meta.get('epoch').then((r) => r?.v ?? 0),
       T.clips.count(),
+      T.meta.bulkGet([COUNT_KEYS.live, COUNT_KEYS.trash]).then((rows) => rows.map((r) => r?.v).join(':')),
       T.pending.count(),
       T.dead.count(),
     ]);
@@ -133,6 +134,7 @@ async function checkOnce(T: Tables, read: ReadTx, options: CheckOptions): Promis
 
   // Pass 3: every clip, chunk by chunk in primary-key order.
   const pendingWithClip = new Set<number>();
+  const counted = { live: 0, trash: 0 };
   let after: string | null = null;
   for (;;) {
     const from: string | null = after;
@@ -148,6 +150,8 @@ async function checkOnce(T: Tables, read: ReadTx, options: CheckOptions): Promis
     after = clips[clips.length - 1]!.id;
     const pendingRows = new Map(rows.filter((r): r is PendingRow => r !== undefined).map((r) => [r.q, r]));
     for (const c of clips) {
+      if (c.live === 1) counted.live++;
+      else counted.trash++;
       if ((c.deletedAt === null) !== (c.live === 1)) note(`clip ${c.id}: live flag disagrees with deletedAt`);
       if (dead.has(c.seq)) note(`clip ${c.id}: its document ${c.seq} is marked dead`);
       for (const k of clipKeysOf(c)) if (!c.keys.includes(k)) note(`clip ${c.id}: dedupe key ${k} missing`);
@@ -161,6 +165,10 @@ async function checkOnce(T: Tables, read: ReadTx, options: CheckOptions): Promis
     if (clips.length < chunk) break;
   }
   for (const q of pending) if (!pendingWithClip.has(q) && !dead.has(q)) note(`document ${q} is indexed but belongs to no clip`);
+  // The kept counts (a missing row is recounted on read, so only rows that are there are compared).
+  const kept = await read(() => T.meta.bulkGet([COUNT_KEYS.live, COUNT_KEYS.trash]));
+  if (kept[0] && kept[0].v !== counted.live) note(`kept live clip count ${kept[0].v} ≠ ${counted.live} live clips`);
+  if (kept[1] && kept[1].v !== counted.trash) note(`kept trash count ${kept[1].v} ≠ ${counted.trash} clips in the trash`);
   return problems;
 }
 

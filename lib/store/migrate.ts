@@ -1,9 +1,10 @@
 // Schema upgrades: v1 (clips only) → v2 (dedupe keys, seq, live flag, search index) → v3 (segment
-// postings split into head and positions rows) → v4 (index rows name their clips' ids). Each runs
+// postings split into head and positions rows) → v4 (index rows name their clips' ids) → v5 (live
+// and trashed clip counts kept in meta). Each runs
 // inside the versionchange transaction, so a failure leaves the database at its old version with
 // every clip.
 import { BUCKETS, dictEntries, encodeSplitDict } from './codec';
-import { newEpoch, type PostingRow, type StoredClip, type Tables } from './db';
+import { countClipsSlowly, newEpoch, putClipCounts, type PostingRow, type StoredClip, type Tables } from './db';
 import { indexClips, nextCounter } from './indexer';
 import { clipKeysOf } from './key';
 
@@ -65,6 +66,11 @@ export async function upgradeV3toV4(T: Tables): Promise<void> {
   await T.pending.toCollection().modify((row) => {
     row.id = idOf.get(row.q) ?? '';
   });
+}
+
+/** v4 → v5: the live and trashed clips are counted once; every write keeps the counts from then on. */
+export async function upgradeV4toV5(T: Tables): Promise<void> {
+  await putClipCounts(T, await countClipsSlowly(T));
 }
 
 /** A v1 record with the fields v2 added (and defaults for any the v1 writer may have left out). */

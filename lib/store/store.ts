@@ -1,7 +1,7 @@
 // The store API over one ClipDB: save/dedupe, edit, trash, search, list, export/import, stats.
 // createStore(db) returns the API object; getStore() is the one over the extension's database.
 import { checkIndex, type CheckOptions } from './consistency';
-import { ClipDB, TABLE_NAMES, clipsByState, defaultClipDB, type StoredClip, type Tables } from './db';
+import { ClipDB, TABLE_NAMES, clipCounts, clipsByState, countsAfter, defaultClipDB, putClipCounts, type ClipCounts, type StoredClip, type Tables } from './db';
 import { guard, StoreError } from './errors';
 import { COMPACT, compactSegments, indexClips, MERGE_AT, mergePending, retireSeqs, type CompactPolicy, type WriteTx } from './indexer';
 import { clipKeysOf } from './key';
@@ -78,6 +78,9 @@ function defaultPersist(): Promise<boolean> {
 
 export type Store = ReturnType<typeof createStore>;
 
+/** What a write reads before it writes: the last seq, the pending documents, the clip counts. */
+type Counters = [seq: number, pending: number, counts: ClipCounts];
+
 /** Local stand-in for Web Locks where they are missing (Node tests): exclusive within this realm only. */
 const localLocks = new Map<string, Promise<unknown>>();
 
@@ -138,8 +141,8 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
   const rwAll = <R>(fn: () => Promise<R>) => guard(() => db.transaction('rw', TABLE_NAMES.map((n) => db.table(n)), fn));
   const rw = <R>(fn: () => Promise<R>) => track(() => rwAll(fn));
   const r = <R>(fn: () => Promise<R>) => track(() => guard(() => db.transaction('r', TABLE_NAMES.map((n) => db.table(n)), fn)));
-  /** Reads of the clips alone (the newest-first list near its top, counts). */
-  const rClips = <R>(fn: () => Promise<R>) => track(() => guard(() => db.transaction('r', [db.clips], fn)));
+  /** Reads of the clips and meta alone (the newest-first list near its top, counts): they never wait for a maintenance transaction. */
+  const rClips = <R>(fn: () => Promise<R>) => track(() => guard(() => db.transaction('r', [db.clips, db.meta], fn)));
   /**
    * Writes that never touch segment rows — fewer than MERGE_AT clips saved or edited (they go to
    * `pending`), deletes, purges — leave `postings`, `positions` and `segs` out of their scope, so
@@ -151,11 +154,13 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
   /** Replaces clips, re-indexing those whose indexed fields changed (all in the caller's transaction). */
   async function writeClips(
     updated: { before: StoredClip | null; after: StoredClip }[],
-    prefetched?: Promise<[number, number]>,
+    prefetched?: Promise<Counters>,
   ): Promise<boolean> {
     const changed = updated.filter((u) => !u.before || !sameIndexed(u.before, u.after));
     // Independent requests are issued together: each await is an IPC round trip in Chromium.
-    const [seqNow, waiting] = await (prefetched ?? readCounters());
+    const [seqNow, waiting, counts] = await (prefetched ?? readCounters());
+    const countsNow = countsAfter(counts, updated);
+    const recount = countsNow.live !== counts.live || countsNow.trash !== counts.trash;
     const first = seqNow + 1;
     const retire: number[] = [];
     changed.forEach((u, i) => {
@@ -163,9 +168,10 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
       u.after.seq = first + i;
     });
     // Every write goes out together (one round trip, not one per write).
-    const [, , , mergeDue] = await Promise.all([
+    const [, , , , mergeDue] = await Promise.all([
       changed.length ? T.meta.put({ k: 'seq', v: seqNow + changed.length }) : null,
       T.clips.bulkPut(updated.map((u) => u.after)),
+      recount ? putClipCounts(T, countsNow) : null,
       retireSeqs(T, retire),
       indexClips(
         T,
@@ -242,9 +248,9 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     return { purged };
   }
 
-  /** The last seq handed out and the number of pending documents. */
-  function readCounters(): Promise<[number, number]> {
-    return Promise.all([T.meta.get('seq').then((r) => r?.v ?? 0), T.pending.count()]);
+  /** The last seq handed out, the number of pending documents and the clip counts. */
+  function readCounters(): Promise<Counters> {
+    return Promise.all([T.meta.get('seq').then((r) => r?.v ?? 0), T.pending.count(), clipCounts(T)]);
   }
 
   let persistAsked = false;
@@ -371,30 +377,41 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     return clip;
   }
 
-  /** Move a clip to the trash (restorable for TRASH_DAYS days). */
-  function deleteClip(id: string): Promise<void> {
+  /** Moves a clip to the trash (live = false) or back (true), with the clip counts; a clip already there is left alone. */
+  function setLive(id: string, live: boolean): Promise<void> {
     return rwClips(async () => {
-      const c = await mustGet(id);
-      if (c.deletedAt === null) await T.clips.put({ ...c, deletedAt: now(), live: 0 });
+      const [c, counts] = await Promise.all([mustGet(id), clipCounts(T)]);
+      if ((c.deletedAt === null) === live) return;
+      const after: StoredClip = { ...c, deletedAt: live ? null : now(), live: live ? 1 : 0 };
+      await Promise.all([T.clips.put(after), putClipCounts(T, countsAfter(counts, [{ before: c, after }]))]);
     });
   }
 
+  /** Move a clip to the trash (restorable for TRASH_DAYS days). */
+  const deleteClip = (id: string): Promise<void> => setLive(id, false);
+
   /** Bring a clip back from the trash. */
-  function restoreClip(id: string): Promise<void> {
-    return rwClips(async () => {
-      const c = await mustGet(id);
-      if (c.deletedAt !== null) await T.clips.put({ ...c, deletedAt: null, live: 1 });
-    });
-  }
+  const restoreClip = (id: string): Promise<void> => setLive(id, true);
 
   async function purge(which: (c: StoredClip) => boolean): Promise<number> {
     const purged = await rwClips(async () => {
-      const trashed = (await clipsByState(T, 0).toArray()).filter(which);
-      await T.clips.bulkDelete(trashed.map((c) => c.id));
-      await retireSeqs(
-        T,
-        trashed.map((c) => c.seq),
-      );
+      const [all, counts] = await Promise.all([clipsByState(T, 0).toArray(), clipCounts(T)]);
+      const trashed = all.filter(which);
+      if (trashed.length === 0) return 0;
+      await Promise.all([
+        T.clips.bulkDelete(trashed.map((c) => c.id)),
+        putClipCounts(
+          T,
+          countsAfter(
+            counts,
+            trashed.map((before) => ({ before, after: null })),
+          ),
+        ),
+        retireSeqs(
+          T,
+          trashed.map((c) => c.seq),
+        ),
+      ]);
       return trashed.length;
     });
     // Segments left with few (or no) live documents are compacted away.
@@ -445,15 +462,10 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     });
   }
 
-  /**
-   * Live (or trashed) clip count. Live = whole table minus the trash: counting a 100k-entry index
-   * range walks it in Chromium (seconds), the table count and the small trash range do not.
-   */
+  /** Live (or trashed) clip count: one read of the kept counts (db.ts clipCounts). */
   async function countClips(trash: boolean): Promise<number> {
-    const trashed = clipsByState(T, 0).count();
-    if (trash) return trashed;
-    const [all, inTrash] = await Promise.all([T.clips.count(), trashed]);
-    return all - inTrash;
+    const counts = await clipCounts(T);
+    return trash ? counts.trash : counts.live;
   }
 
   /**
@@ -588,8 +600,8 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
   /** Counts for the side panel's header and the options page. */
   function stats(): Promise<StoreStats> {
     return r(async () => {
-      const trashed = await clipsByState(T, 0).toArray();
-      const clips = (await T.clips.count()) - trashed.length;
+      const [trashed, counts] = await Promise.all([clipsByState(T, 0).toArray(), clipCounts(T)]);
+      const clips = counts.live;
       const papers: StoreStats['papers'] = [];
       for (const p of (await T.clips.orderBy('paper').uniqueKeys()) as string[]) {
         const count = (await T.clips.where('paper').equals(p).count()) - trashed.filter((c) => c.paper === p).length;

@@ -98,7 +98,7 @@ describe('compactSegments', () => {
     // the saving order); no rows of the picked ones are left behind, nor any `meta` note.
     expect(after.map((s) => s.s)).toEqual([2.5, 3]);
     expect(await rowNumbers(db)).toEqual([2.5, 3]);
-    expect((await db.meta.toArray()).map((m) => m.k).sort()).toEqual(['epoch', 'segment', 'seq']);
+    expect((await db.meta.toArray()).map((m) => m.k).sort()).toEqual(['clips.live', 'clips.trash', 'epoch', 'segment', 'seq']);
     // 124 + 64 live documents are still level 0 (under 128): one more merge, then nothing is due.
     expect(await compactSegments(db, rwOf(db), { fan: 2, base: 64, max: 4096 })).toBe(true);
     expect((await db.segs.toArray()).map((s) => [s.s, s.seqs.length])).toEqual([[3.5, 188]]);
@@ -176,7 +176,7 @@ describe('compactSegments, interrupted or overlapped', () => {
       while (await compactSegments(db, rwOf(db), P2));
       const after = (await db.segs.toCollection().primaryKeys()).sort((a, b) => a - b);
       expect(await rowNumbers(db)).toEqual(after);
-      expect((await db.meta.toArray()).map((m) => m.k).sort()).toEqual(['epoch', 'segment', 'seq']);
+      expect((await db.meta.toArray()).map((m) => m.k).sort()).toEqual(['clips.live', 'clips.trash', 'epoch', 'segment', 'seq']);
       expect(await totals()).toEqual(before);
       expect(await db.dead.count()).toBe(0);
       expect((await store.checkConsistency()).problems).toEqual([]);
@@ -257,7 +257,7 @@ describe('mergePending', () => {
     expect(await db.pending.count()).toBe(0);
     expect(await totals()).toEqual(before);
     expect(await rowNumbers(db)).toEqual([1]);
-    expect((await db.meta.toArray()).map((m) => m.k).sort()).toEqual(['epoch', 'segment', 'seq']);
+    expect((await db.meta.toArray()).map((m) => m.k).sort()).toEqual(['clips.live', 'clips.trash', 'epoch', 'segment', 'seq']);
     expect((await store.checkConsistency()).problems).toEqual([]);
     // Nothing left to merge.
     expect(await mergePending(db, rwOf(db))).toBe(false);
@@ -319,7 +319,7 @@ describe('mergePending', () => {
     expect(listed).toHaveLength(1);
     expect(await rowNumbers(db)).toEqual(listed);
     expect(await db.pending.count()).toBe(0);
-    expect((await db.meta.toArray()).map((m) => m.k).sort()).toEqual(['epoch', 'segment', 'seq']);
+    expect((await db.meta.toArray()).map((m) => m.k).sort()).toEqual(['clips.live', 'clips.trash', 'epoch', 'segment', 'seq']);
     expect(await totals()).toEqual(before);
     expect((await store.checkConsistency()).problems).toEqual([]);
     db.close();
@@ -346,7 +346,7 @@ describe('mergePending', () => {
     const listed = await db.segs.toCollection().primaryKeys();
     expect(listed).toHaveLength(1);
     expect(await rowNumbers(db)).toEqual(listed);
-    expect((await db.meta.toArray()).map((m) => m.k).sort()).toEqual(['epoch', 'segment', 'seq']);
+    expect((await db.meta.toArray()).map((m) => m.k).sort()).toEqual(['clips.live', 'clips.trash', 'epoch', 'segment', 'seq']);
     expect((await totals())[0]).toBe(before[0]!); // one 巡查 clip purged, one saved
     expect((await background.checkConsistency()).problems).toEqual([]);
     db.close();

@@ -1,11 +1,12 @@
-// Schema migration: a database built by hand at version 1 (clips only) opens as ClipDB v4 with
-// every clip kept, dedupe keys and the search index built; a version 2 database (segment postings
-// with their positions inline) has each segment row split into a head row and a positions row; a
-// version 3 database (index rows without clip ids) has every segment and pending row name its ids.
+// Schema migration: a database built by hand at version 1 (clips only) opens as the current ClipDB
+// with every clip kept, dedupe keys and the search index built; a version 2 database (segment
+// postings with their positions inline) has each segment row split into a head row and a positions
+// row; a version 3 database (index rows without clip ids) has every segment and pending row name its
+// ids; a version 4 database (no kept clip counts) has its live and trashed clips counted.
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { ClipDB, createStore, DB_VERSION, SCHEMA_V1, SCHEMA_V2 } from '../../../lib/store';
-import { SCHEMA_V3 } from '../../../lib/store/db';
+import { COUNT_KEYS, SCHEMA_V3, SCHEMA_V4 } from '../../../lib/store/db';
 import { encodeDict, splitEntries } from '../../../lib/store/codec';
 import type { PositionRow, PostingRow } from '../../../lib/store/db';
 import { MERGE_AT } from '../../../lib/store/indexer';
@@ -39,9 +40,9 @@ function v1Record(i: number, extra: Record<string, unknown> = {}) {
   };
 }
 
-describe('migration v1 → v4', () => {
+describe('migration v1 → current', () => {
   it('keeps all data and builds keys and the index', async () => {
-    expect(DB_VERSION).toBe(4);
+    expect(DB_VERSION).toBe(5);
     const name = `migrate-${Math.random().toString(36).slice(2)}`;
     const old = new Dexie(name);
     old.version(1).stores(SCHEMA_V1);
@@ -56,9 +57,11 @@ describe('migration v1 → v4', () => {
     // Every v1 field survives unchanged.
     const byId = new Map(env.clips.map((c) => [c.id, c]));
     for (const r of records) expect(byId.get(r.id)).toEqual(r);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(DB_VERSION);
     expect(await db.meta.get('reindex')).toBeUndefined();
     expect((await store.search('旧版剪报', {}, { limit: 100 })).total).toBe(70);
+    // The clip counts were taken by the v5 step (70 live, 1 in the trash).
+    expect([await store.countClips(false), await store.countClips(true)]).toEqual([70, 1]);
     expect((await store.search('繁荣', { trash: true })).total).toBe(1);
     expect((await store.search('王五')).total).toBe(70);
     expect((await store.checkConsistency()).problems).toEqual([]);
@@ -121,7 +124,7 @@ describe('migration v2 → v3', () => {
     const db = new ClipDB(name);
     const store = createStore(db, { persist: async () => true });
     expect((await store.stats()).clips).toBe(texts.length);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(DB_VERSION);
     const key = (r: PostingRow | PositionRow) => `${r.b}/${r.s}`;
     const sorted = <T extends PostingRow | PositionRow>(rows: T[]) => [...rows].sort((a, b) => key(a).localeCompare(key(b)));
     expect(sorted(await db.postings.toArray())).toEqual(sorted(heads));
@@ -168,7 +171,7 @@ describe('migration v3 → v4', () => {
     const db = new ClipDB(name);
     const store = createStore(db, { persist: async () => true });
     expect((await store.stats()).clips).toBe(texts.length - 1);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(DB_VERSION);
     for (const seg of await db.segs.toArray()) expect(seg.ids).toEqual(Array.from(seg.seqs, (q) => clipBySeq.get(q) ?? ''));
     for (const row of await db.pending.toArray()) expect(row.id).toBe(clipBySeq.get(row.q) ?? '');
     // Rows equal what v4 writes, so the consistency check (which compares ids too) passes.
@@ -176,6 +179,44 @@ describe('migration v3 → v4', () => {
     expect((await store.search('码头', {}, { limit: 1000 })).total).toBe(texts.length - 1);
     expect((await store.search('"第9号码头"')).hits.map((h) => h.clip.title)).toEqual(['渡口第9号码头改造']);
     expect((await store.search('改名')).hits.map((h) => h.clip.id)).toEqual([all[3]!.id]);
+    db.close();
+  });
+});
+
+describe('migration v4 → v5', () => {
+  it('counts the live and trashed clips once; writes keep the counts from then on', async () => {
+    const src = freshStore();
+    const texts = Array.from({ length: 12 }, (_, i) => article(`船厂第${i}号船台下水`, [`第${i}号船台今天下水一艘货轮。`]));
+    const saved = await src.store.saveClips(texts);
+    const ids = saved.results.map((r) => r.id);
+    await src.store.deleteClip(ids[0]!);
+    await src.store.deleteClip(ids[1]!);
+    await src.store.deleteClip(ids[2]!);
+    await src.store.restoreClip(ids[2]!);
+    // The database as v4 left it: the same rows, no count rows in meta.
+    const tables = Object.fromEntries(await Promise.all(['clips', 'postings', 'positions', 'segs', 'pending', 'dead', 'meta'].map(async (t) => [t, await src.db.table(t).toArray()] as const)));
+    src.db.close();
+    tables.meta = tables.meta!.filter((r) => r.k !== COUNT_KEYS.live && r.k !== COUNT_KEYS.trash);
+
+    const name = `migrate-v4-${Math.random().toString(36).slice(2)}`;
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores(SCHEMA_V2);
+    old.version(3).stores(SCHEMA_V3);
+    old.version(4).stores(SCHEMA_V4);
+    await old.open();
+    for (const [t, rows] of Object.entries(tables)) await old.table(t).bulkAdd(rows);
+    old.close();
+
+    const db = new ClipDB(name);
+    const store = createStore(db, { persist: async () => true });
+    expect([await store.countClips(false), await store.countClips(true)]).toEqual([10, 2]);
+    expect(db.verno).toBe(5);
+    expect((await db.meta.bulkGet([COUNT_KEYS.live, COUNT_KEYS.trash])).map((r) => r?.v)).toEqual([10, 2]);
+    expect((await store.checkConsistency()).problems).toEqual([]);
+    await store.emptyTrash();
+    expect([await store.countClips(false), await store.countClips(true)]).toEqual([10, 0]);
+    expect((await store.checkConsistency()).problems).toEqual([]);
     db.close();
   });
 });
