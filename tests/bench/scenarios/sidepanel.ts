@@ -171,6 +171,7 @@ if (params.get('mount') === '1') {
   window.__firstList = seedRead;
   const firstRows = store.listPage(0, rowsFitting(window.innerHeight)).finally(() => (seedRead.end = performance.now()));
   firstRows.catch(() => undefined);
+  firstRows.then(() => store.warmSearch()).catch(() => undefined);
   createRoot(document.getElementById('root')).render(createElement(App, { data, firstRows }));
 }
 `;

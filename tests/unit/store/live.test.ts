@@ -49,4 +49,20 @@ describe('live queries', () => {
     search.stop();
     list.stop();
   });
+
+  it('a search asked while the index columns are being read waits for them and stays live', async () => {
+    const { store } = freshStore();
+    await store.saveClips([article('渔港新闻', ['渔港正文。'])]);
+    const warm = store.warmSearch();
+    expect(store.warmSearch()).toBe(warm); // one read at a time
+    const search = nextValues(liveQuery(() => store.search('渔港')));
+    await search.until((r) => r.total === 1);
+    await warm;
+    await store.saveClips([article('渔港快讯', ['渔港又到一批鱼。'])]);
+    await search.until((r) => r.total === 2);
+    // A search started while a warm-up runs, outside any live query.
+    void store.warmSearch();
+    expect((await store.search('渔港')).total).toBe(2);
+    search.stop();
+  });
 });
