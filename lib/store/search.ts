@@ -1,7 +1,7 @@
 // Query execution over the index: parsed query + filters → ranked document numbers.
 // Every read is a plain Dexie read, so useLiveQuery re-runs a search when any table changes.
 import Dexie from 'dexie';
-import { bucketOf, decodePositions, dictIndex, dictLookup, PostingReader } from './codec';
+import { bucketOf, dictIndex, dictLookup, PostingReader } from './codec';
 import { clipsByState, type PendingRow, type PositionRow, type PostingRow, type SegmentRow, type StoredClip, type Tables } from './db';
 import { dateNum, KIND_CODES } from './indexer';
 import type { ParsedQuery, QueryItem } from './query';
@@ -372,20 +372,39 @@ function indexOfSeq(h: GramHits, seq: number, size: number): number {
   return (h.at[seq] ?? 0) - 1;
 }
 
-function hasSorted(a: number[], x: number): boolean {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = a[mid]!;
-    if (v === x) return true;
-    if (v < x) lo = mid + 1;
-    else hi = mid - 1;
+/** Positions scratch buffers, reused by every document of every query (itemHits runs to its end synchronously: no two calls share them). */
+let starts: Int32Array<ArrayBuffer> = new Int32Array(256);
+let other: Int32Array<ArrayBuffer> = new Int32Array(256);
+
+/** Decodes a positions list (delta varints, as codec.ts decodePositions) into buf from 0; returns the count. */
+function decodeInto(buf: Int32Array, b: Uint8Array, start: number, end: number): number {
+  let n = 0;
+  let last = 0;
+  let i = start;
+  while (i < end) {
+    let v = 0;
+    let mul = 1;
+    for (;;) {
+      const byte = b[i++] ?? 0;
+      v += (byte & 0x7f) * mul;
+      if (byte < 0x80) break;
+      mul *= 128;
+    }
+    last += v;
+    buf[n++] = last;
   }
-  return false;
+  return n;
 }
 
-/** Documents where every gram of the item occurs at its offset: an exact match of the item. */
+/** A buffer holding at least the positions of bytes [start, end) (one position is at least one byte). */
+const fits = (buf: Int32Array<ArrayBuffer>, start: number, end: number): Int32Array<ArrayBuffer> => (end - start <= buf.length ? buf : new Int32Array(Math.max(end - start, buf.length * 2)));
+
+/**
+ * Documents where every gram of the item occurs at its offset: an exact match of the item. Per
+ * document that holds every gram, the anchor's positions give the candidate starts, and each other
+ * gram's positions (both sorted) strike out the starts it lacks, in one merge pass; nothing is
+ * allocated per document (a frequent bigram's positions in tens of thousands of documents).
+ */
 function itemHits(item: QueryItem, hits: Map<string, GramHits>, cols: Columns): ItemHits {
   const size = cols.exists.length;
   const out: ItemHits = { seqs: [], tf: new Uint32Array(size), titleTf: new Uint32Array(size) };
@@ -404,35 +423,41 @@ function itemHits(item: QueryItem, hits: Map<string, GramHits>, cols: Columns): 
   grams.sort((a, b) => a.h.seqs.length - b.h.seqs.length);
   const [anchor, ...rest] = grams as [(typeof grams)[0], ...typeof grams];
   const a = anchor.h;
+  const at = new Int32Array(rest.length);
   for (let i = 0; i < a.seqs.length; i++) {
     const q = a.seqs[i]!;
     if (!cols.exists[q]) continue;
-    const others: number[] = [];
     let all = true;
-    for (const g of rest) {
-      const j = indexOfSeq(g.h, q, size);
-      if (j < 0) {
-        all = false;
-        break;
-      }
-      others.push(j);
+    for (let k = 0; k < rest.length && all; k++) {
+      at[k] = indexOfSeq(rest[k]!.h, q, size);
+      all = at[k]! >= 0;
     }
     if (!all) continue;
-    const otherPos = rest.map((g, k) => decodePositions(g.h.src[others[k]!]!, g.h.ps[others[k]!]!, g.h.pe[others[k]!]!));
-    let tf = 0;
-    let titleTf = 0;
-    for (const p of decodePositions(a.src[i]!, a.ps[i]!, a.pe[i]!)) {
-      const start = p - anchor.rel;
-      if (rest.every((g, k) => hasSorted(otherPos[k]!, start + g.rel))) {
-        tf++;
-        if (start < cols.titleEnd[q]!) titleTf++;
+    starts = fits(starts, a.ps[i]!, a.pe[i]!);
+    let n = decodeInto(starts, a.src[i]!, a.ps[i]!, a.pe[i]!);
+    for (let j = 0; j < n; j++) starts[j]! -= anchor.rel;
+    for (let k = 0; k < rest.length && n > 0; k++) {
+      const g = rest[k]!;
+      const j = at[k]!;
+      other = fits(other, g.h.ps[j]!, g.h.pe[j]!);
+      const m = decodeInto(other, g.h.src[j]!, g.h.ps[j]!, g.h.pe[j]!);
+      // Keep the starts s with s + g.rel among this gram's positions.
+      let kept = 0;
+      let p = 0;
+      for (let c = 0; c < n; c++) {
+        const want = starts[c]! + g.rel;
+        while (p < m && other[p]! < want) p++;
+        if (p < m && other[p] === want) starts[kept++] = starts[c]!;
       }
+      n = kept;
     }
-    if (tf) {
-      out.seqs.push(q);
-      out.tf[q] = tf;
-      out.titleTf[q] = titleTf;
-    }
+    if (n === 0) continue;
+    let titleTf = 0;
+    const titleEnd = cols.titleEnd[q]!;
+    for (let c = 0; c < n; c++) if (starts[c]! < titleEnd) titleTf++;
+    out.seqs.push(q);
+    out.tf[q] = n;
+    out.titleTf[q] = titleTf;
   }
   return out;
 }

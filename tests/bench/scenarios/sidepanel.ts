@@ -6,7 +6,8 @@
 // seeded IndexedDB lives in a kept Chromium profile (.output/bench-panel/profile) and later runs skip
 // the slow seeding (100k clips through saveClips with full indexing takes many minutes).
 // Clips: ../shared/corpus/articles.jsonl article i mod N with a serial number in the title and the
-// issue date moved by ⌊i/N⌋ days (the same shape as the store bench). PANEL_BENCH_RESEED=1 rebuilds.
+// issue date moved by ⌊i/N⌋ days (the same shape as the store bench). PANEL_BENCH_RESEED=1 rebuilds;
+// PANEL_BENCH_VERBOSE=1 logs every keystroke.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -324,6 +325,7 @@ async function typeAndTime(page: Page, text: string, gapMs: number): Promise<num
     times.push(ms);
     const parts = await page.evaluate((q) => (window as unknown as { panelBench: { searchParts(q: string): [number, number] | null } }).panelBench.searchParts(q), typed);
     if (parts) keyParts.push([parts[0], parts[1], ms - parts[0] - parts[1]]);
+    if (process.env.PANEL_BENCH_VERBOSE === '1') log(`key ${typed}: ${r1(ms)} ms (to search ${r1(parts?.[0] ?? NaN)}, search ${r1(parts?.[1] ?? NaN)})`);
     await page.waitForTimeout(gapMs);
   }
   await input.fill('');

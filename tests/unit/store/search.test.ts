@@ -179,6 +179,31 @@ describe('filters', () => {
   });
 });
 
+describe('items of several grams match at their offsets only', () => {
+  it('near misses (a gram one place off, overlapping repeats) are not hits; counts are per occurrence', async () => {
+    const { store } = freshStore();
+    const texts = {
+      hit: '今年港口江堤巡查开始。',
+      gap: '港口口江堤不是那个词。', // 港口 at 0, 口江 at 2: one place off
+      swapped: '口江港口，顺序反了。',
+      repeats: '港港港港，四个港。',
+      two: '港口江与港口江，两次。',
+    };
+    const ids = Object.fromEntries(
+      await Promise.all(Object.entries(texts).map(async ([k, t]) => [k, (await store.saveClips([article(`测试${k}`, [t])])).results[0]!.id] as const)),
+    );
+    const hitIds = async (q: string) => (await store.search(q, {}, { limit: 50 })).hits.map((h) => h.clip.id).sort();
+    expect(await hitIds('港口江')).toEqual([ids.hit, ids.two].sort());
+    expect(await hitIds('港口江堤')).toEqual([ids.hit]);
+    expect(await hitIds('口口江')).toEqual([ids.gap]);
+    expect(await hitIds('港港港')).toEqual([ids.repeats]);
+    expect(await hitIds('港港港港港')).toEqual([]);
+    // Two occurrences rank above one (tf counts each aligned start once).
+    const ranked = (await store.search('港口江', {}, { limit: 50 })).hits.map((h) => h.clip.id);
+    expect(ranked[0]).toBe(ids.two);
+  });
+});
+
 describe('search equals a folded substring scan (property)', () => {
   // A tiny alphabet makes shared bigrams (and would-be false positives) frequent.
   const alphabet = ['港', '口', '江', '堤', '巡', '查', '報', '报', ' ', 'a', 'B'];
