@@ -90,7 +90,7 @@ function Panel({ data, debounceMs, undoMs, firstRows }: Required<Omit<AppProps, 
   // Once the first rows are on screen, the search index is read in idle time: the first keystroke's
   // search then reads only its terms (the columns of every document took ~100 ms at 100k clips).
   // The extension's entry starts that read earlier, as soon as its first rows are in; the store runs
-  // one at a time, so this one then costs nothing.
+  // one at a time, so this one then joins it, or finds the columns cached (a few small reads).
   useEffect(() => {
     if (!firstRowsIn || !data.warmSearch) return;
     const warm = () => void data.warmSearch!().catch(() => undefined);

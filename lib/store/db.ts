@@ -99,7 +99,7 @@ export async function countClipsSlowly(T: Pick<Tables, 'clips'>): Promise<ClipCo
   return { live: all - trash, trash };
 }
 
-/** The kept counts (recounted, and kept, when a row is missing). */
+/** The kept counts (recounted when a row is missing: the next write that moves them stores them again). */
 export async function clipCounts(T: Pick<Tables, 'clips' | 'meta'>): Promise<ClipCounts> {
   const [live, trash] = await T.meta.bulkGet([COUNT_KEYS.live, COUNT_KEYS.trash]);
   if (live && trash) return { live: live.v, trash: trash.v };
