@@ -168,24 +168,38 @@ export class PostingReader {
 
 const EMPTY = new Uint8Array(0);
 
+/**
+ * Decodes the positions stored in bytes b[start..end) (delta varints) into buf from 0; returns how
+ * many. buf needs end − start entries at most (a position takes at least one byte).
+ */
+export function decodePositionsInto(buf: Int32Array, b: Uint8Array, start: number, end: number): number {
+  let n = 0;
+  let last = 0;
+  let i = start;
+  while (i < end) {
+    let v = 0;
+    let mul = 1;
+    for (;;) {
+      const byte = b[i++] ?? 0;
+      v += (byte & 0x7f) * mul;
+      if (byte < 0x80) break;
+      mul *= 128;
+    }
+    last += v;
+    buf[n++] = last;
+  }
+  return n;
+}
+
+let scratch = new Int32Array(256);
+
 /** Positions stored in bytes b[start..end). */
 export function decodePositions(b: Uint8Array, start: number, end: number): number[] {
-    const out: number[] = [];
-    let i = start;
-    let last = 0;
-    while (i < end) {
-      let n = 0;
-      let mul = 1;
-      for (;;) {
-        const byte = b[i++] ?? 0;
-        n += (byte & 0x7f) * mul;
-        if (byte < 0x80) break;
-        mul *= 128;
-      }
-      last += n;
-      out.push(last);
-    }
-    return out;
+  if (end - start > scratch.length) scratch = new Int32Array(end - start);
+  const n = decodePositionsInto(scratch, b, start, end);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = scratch[i]!;
+  return out;
 }
 
 /** Decode a whole list (merging and consistency checks). */

@@ -1,7 +1,7 @@
 // Query execution over the index: parsed query + filters → ranked document numbers.
 // Every read is a plain Dexie read, so useLiveQuery re-runs a search when any table changes.
 import Dexie from 'dexie';
-import { bucketOf, dictIndex, dictLookup, PostingReader } from './codec';
+import { bucketOf, decodePositionsInto, dictIndex, dictLookup, PostingReader } from './codec';
 import { clipsByState, type PendingRow, type PositionRow, type PostingRow, type SegmentRow, type StoredClip, type Tables } from './db';
 import { dateNum, KIND_CODES } from './indexer';
 import type { ParsedQuery, QueryItem } from './query';
@@ -376,26 +376,6 @@ function indexOfSeq(h: GramHits, seq: number, size: number): number {
 let starts: Int32Array<ArrayBuffer> = new Int32Array(256);
 let other: Int32Array<ArrayBuffer> = new Int32Array(256);
 
-/** Decodes a positions list (delta varints, as codec.ts decodePositions) into buf from 0; returns the count. */
-function decodeInto(buf: Int32Array, b: Uint8Array, start: number, end: number): number {
-  let n = 0;
-  let last = 0;
-  let i = start;
-  while (i < end) {
-    let v = 0;
-    let mul = 1;
-    for (;;) {
-      const byte = b[i++] ?? 0;
-      v += (byte & 0x7f) * mul;
-      if (byte < 0x80) break;
-      mul *= 128;
-    }
-    last += v;
-    buf[n++] = last;
-  }
-  return n;
-}
-
 /** A buffer holding at least the positions of bytes [start, end) (one position is at least one byte). */
 const fits = (buf: Int32Array<ArrayBuffer>, start: number, end: number): Int32Array<ArrayBuffer> => (end - start <= buf.length ? buf : new Int32Array(Math.max(end - start, buf.length * 2)));
 
@@ -434,13 +414,13 @@ function itemHits(item: QueryItem, hits: Map<string, GramHits>, cols: Columns): 
     }
     if (!all) continue;
     starts = fits(starts, a.ps[i]!, a.pe[i]!);
-    let n = decodeInto(starts, a.src[i]!, a.ps[i]!, a.pe[i]!);
+    let n = decodePositionsInto(starts, a.src[i]!, a.ps[i]!, a.pe[i]!);
     for (let j = 0; j < n; j++) starts[j]! -= anchor.rel;
     for (let k = 0; k < rest.length && n > 0; k++) {
       const g = rest[k]!;
       const j = at[k]!;
       other = fits(other, g.h.ps[j]!, g.h.pe[j]!);
-      const m = decodeInto(other, g.h.src[j]!, g.h.ps[j]!, g.h.pe[j]!);
+      const m = decodePositionsInto(other, g.h.src[j]!, g.h.ps[j]!, g.h.pe[j]!);
       // Keep the starts s with s + g.rel among this gram's positions.
       let kept = 0;
       let p = 0;
