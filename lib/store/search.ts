@@ -54,6 +54,9 @@ interface Columns {
   titleEnd: Uint32Array;
   saved: Float64Array;
   ids: string[];
+  /** Paper code by seq, and the papers by code ('' = none). */
+  paper: Uint16Array;
+  papers: string[];
   /** Counts for the query: indexed, not dead, right trash state, passing the filters. */
   allowed: (q: number) => boolean;
   n: number;
@@ -329,7 +332,7 @@ function loadColumns(snap: Snapshot, filters: SearchFilters): Columns {
     return true;
   };
   const n = base.docs - deadDocs;
-  return { exists, len: base.len, titleEnd: base.titleEnd, saved: base.saved, ids: base.ids, allowed, n, avgLen: n ? (base.lenSum - deadLen) / n : 1 };
+  return { exists, len: base.len, titleEnd: base.titleEnd, saved: base.saved, ids: base.ids, paper: base.paper, papers: base.papers, allowed, n, avgLen: n ? (base.lenSum - deadLen) / n : 1 };
 }
 
 /** Every posting of a term; where its positions are (src/ps/pe) only when `positions` is asked for. */
@@ -614,4 +617,22 @@ export async function recentOrder(T: Tables, trash: boolean): Promise<RecentOrde
  */
 export async function warmColumns(T: Tables): Promise<void> {
   loadColumns(await readSnapshot(T, {}, [], new Set()), {});
+}
+
+/**
+ * Live clips per paper (papers named by no live clip left out), from the index columns: every live
+ * clip is indexed exactly once, under its current paper. Counting each paper's range of the clips'
+ * `paper` index walked it in Chromium (2.9–4 s for `stats()` at 100k clips, every other request of
+ * the database waiting meanwhile).
+ */
+export async function paperCounts(T: Tables): Promise<Map<string, number>> {
+  const snap = await readSnapshot(T, {}, [], new Set());
+  const cols = loadColumns(snap, {});
+  const counts = new Uint32Array(cols.papers.length);
+  for (let q = 0; q < cols.exists.length; q++) if (cols.allowed(q)) counts[cols.paper[q]!]!++;
+  const out = new Map<string, number>();
+  cols.papers.forEach((p, code) => {
+    if (p && counts[code]) out.set(p, counts[code]!);
+  });
+  return out;
 }

@@ -7,7 +7,7 @@ import { guard, StoreError } from './errors';
 import { COMPACT, compactSegments, indexClips, MERGE_AT, mergePending, retireSeqs, type CompactPolicy, type WriteTx } from './indexer';
 import { clipKeysOf } from './key';
 import { parseQuery } from './query';
-import { rankDocs, recentOrder, warmColumns, type RankedDoc } from './search';
+import { paperCounts, rankDocs, recentOrder, warmColumns, type RankedDoc } from './search';
 import { highlightsOf, snippetOf } from './snippet';
 import { ArticleSchema, ClipSchema, clipsToMarkdown, envelopeOf, EnvelopeSchema, reasonOf } from './transfer';
 import type {
@@ -617,13 +617,9 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
   /** Counts for the side panel's header and the options page. */
   function stats(): Promise<StoreStats> {
     return r(async () => {
-      const [trashed, counts] = await Promise.all([clipsByState(T, 0).toArray(), clipCounts(T)]);
+      const [trashed, counts, byPaper] = await Promise.all([clipsByState(T, 0).toArray(), clipCounts(T), paperCounts(T)]);
       const clips = counts.live;
-      const papers: StoreStats['papers'] = [];
-      for (const p of (await T.clips.orderBy('paper').uniqueKeys()) as string[]) {
-        const count = (await T.clips.where('paper').equals(p).count()) - trashed.filter((c) => c.paper === p).length;
-        if (count > 0) papers.push({ paper: p, count });
-      }
+      const papers: StoreStats['papers'] = [...byPaper].map(([paper, count]) => ({ paper, count }));
       const tags: StoreStats['tags'] = [];
       for (const tag of (await T.clips.orderBy('tags').uniqueKeys()) as string[]) {
         const count = (await T.clips.where('tags').equals(tag).count()) - trashed.filter((c) => c.tags.includes(tag)).length;

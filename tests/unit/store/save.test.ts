@@ -267,4 +267,28 @@ describe('index maintenance', () => {
       { tag: '城市', count: 1 },
     ]);
   });
+
+  it('stats counts papers from the index: segments and pending documents, edits that move a clip to another paper, trash, purges', async () => {
+    const { store } = freshStore();
+    // A segment (one bulk save of MERGE_AT) and pending documents (single saves).
+    const daily = (i: number, paper = '江城日报') => article(`日报第${i}篇`, [`日报正文${i}。`], { paper, url: `https://paper.example/d/${i}.htm` });
+    const evening = (i: number, paper = '江城晚报') => article(`晚报第${i}篇`, [`晚报正文${i}。`], { paper, url: `https://paper.example/e/${i}.htm` });
+    const bulk = await store.saveClips(Array.from({ length: MERGE_AT }, (_, i) => daily(i)));
+    const single = [];
+    for (let i = 0; i < 3; i++) single.push((await store.saveClips([evening(i)])).results[0]!.id);
+    const papers = async () => Object.fromEntries((await store.stats()).papers.map((p) => [p.paper, p.count]));
+    expect(await papers()).toEqual({ 江城日报: MERGE_AT, 江城晚报: 3 });
+    // Saved again (same URL and title) under another paper: a segment document and a pending one are
+    // re-indexed, their old documents retired.
+    expect((await store.saveClips([daily(0, '江城晚报')])).results[0]).toEqual({ id: bulk.results[0]!.id, status: 'updated' });
+    expect((await store.saveClips([evening(0, '海港周刊')])).results[0]).toEqual({ id: single[0], status: 'updated' });
+    expect(await papers()).toEqual({ 江城日报: MERGE_AT - 1, 江城晚报: 3, 海港周刊: 1 });
+    await store.deleteClip(single[0]!);
+    await store.deleteClip(bulk.results[1]!.id);
+    expect(await papers()).toEqual({ 江城日报: MERGE_AT - 2, 江城晚报: 3 });
+    await store.emptyTrash();
+    await store.flushIndex();
+    expect(await papers()).toEqual({ 江城日报: MERGE_AT - 2, 江城晚报: 3 });
+    expect((await store.stats()).clips).toBe(MERGE_AT + 1);
+  });
 });
