@@ -31,7 +31,7 @@ export interface PanelData {
   importAll(text: string): Promise<ImportReport>;
   /** Fast path: newest-first live (or trashed) clips without counting them all (store.listPage). */
   listPage?(offset: number, limit: number, trash: boolean): Promise<Clip[]>;
-  /** Fast path: how many live (or trashed) clips, without the store's full stats (table count minus the small trash range). */
+  /** Fast path: how many live (or trashed) clips, without the store's full stats (the counts the store keeps). */
   countClips?(trash: boolean): Promise<number>;
   /** Prepares the search index so the first keystroke's search is not the one to read its columns. */
   warmSearch?(): Promise<void>;

@@ -2,9 +2,9 @@
 // rows around the visible range of a long list. Only the rows near the viewport are read; reads are Dexie
 // live queries, so saves, edits and deletes from anywhere (the background, another tab) show up without
 // a reload. When the key changes the old subscriptions are dropped (stale results never land) and the
-// previous rows stay on screen, flagged stale, until the new ones arrive. A list whose exact size is slow
-// to count (IndexedDB counts 100k index entries in seconds) shows its first rows at once and learns its
-// size from `knownTotal` (useDeferredCount) when that answers.
+// previous rows stay on screen, flagged stale, until the new ones arrive. A list whose pages carry no
+// total (the plain newest-first list is read without counting) shows its first rows at once and learns
+// its size from `knownTotal` (useDeferredCount) when that answers.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { Clip, Highlight, SearchResult, Snippet } from '../../lib/store/types';
@@ -119,8 +119,9 @@ function useSeed(seed: Seed | undefined): Answer | null {
 
 /**
  * A live count that starts only once `ready` has been true (the first rows are in: the database serves
- * requests in order, and a slow count queued ahead of the first page would hold the first render back)
- * and then stays subscribed, so it is recounted when clips change, not each time the query changes.
+ * requests in order, and a count queued ahead of the first page would hold the first render back; the
+ * store's count walked every clip until schema v5 kept it, and is one read now) and then stays
+ * subscribed, so it is recounted when clips change, not each time the query changes.
  */
 export function useDeferredCount(count: (() => Promise<number>) | null, ready: boolean): number | undefined {
   const [started, setStarted] = useState(false);

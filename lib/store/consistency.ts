@@ -17,7 +17,7 @@
 // moved during the check, the whole check runs again (up to RETRIES times), so reported problems
 // come from a run no write overlapped — or, if writes never stop, the last run's, with a note.
 import { BUCKETS, bucketOf, PostingReader, type Posting } from './codec';
-import { COUNT_KEYS, type PendingRow, type PositionRow, type PostingRow, type StoredClip, type Tables } from './db';
+import { keptCountRows, type PendingRow, type PositionRow, type PostingRow, type StoredClip, type Tables } from './db';
 import { columnsAt, docIndexOf, docIndexOfPending } from './indexer';
 import { clipKeysOf } from './key';
 
@@ -53,7 +53,7 @@ async function stampOf(T: Tables, read: ReadTx): Promise<string> {
       T.meta.get('segment').then((r) => r?.v ?? 0),
       T.meta.get('epoch').then((r) => r?.v ?? 0),
       T.clips.count(),
-      T.meta.bulkGet([COUNT_KEYS.live, COUNT_KEYS.trash]).then((rows) => rows.map((r) => r?.v).join(':')),
+      keptCountRows(T).then((rows) => rows.map((r) => r?.v).join(':')),
       T.pending.count(),
       T.dead.count(),
     ]);
@@ -166,7 +166,7 @@ async function checkOnce(T: Tables, read: ReadTx, options: CheckOptions): Promis
   }
   for (const q of pending) if (!pendingWithClip.has(q) && !dead.has(q)) note(`document ${q} is indexed but belongs to no clip`);
   // The kept counts (a missing row is recounted on read, so only rows that are there are compared).
-  const kept = await read(() => T.meta.bulkGet([COUNT_KEYS.live, COUNT_KEYS.trash]));
+  const kept = await read(() => keptCountRows(T));
   if (kept[0] && kept[0].v !== counted.live) note(`kept live clip count ${kept[0].v} ≠ ${counted.live} live clips`);
   if (kept[1] && kept[1].v !== counted.trash) note(`kept trash count ${kept[1].v} ≠ ${counted.trash} clips in the trash`);
   return problems;

@@ -99,9 +99,14 @@ export async function countClipsSlowly(T: Pick<Tables, 'clips'>): Promise<ClipCo
   return { live: all - trash, trash };
 }
 
+/** The count rows as stored: [live, trash], undefined where missing. */
+export function keptCountRows(T: Pick<Tables, 'meta'>): Promise<(MetaRow | undefined)[]> {
+  return T.meta.bulkGet([COUNT_KEYS.live, COUNT_KEYS.trash]);
+}
+
 /** The kept counts (recounted when a row is missing: the next write that moves them stores them again). */
 export async function clipCounts(T: Pick<Tables, 'clips' | 'meta'>): Promise<ClipCounts> {
-  const [live, trash] = await T.meta.bulkGet([COUNT_KEYS.live, COUNT_KEYS.trash]);
+  const [live, trash] = await keptCountRows(T);
   if (live && trash) return { live: live.v, trash: trash.v };
   return countClipsSlowly(T);
 }

@@ -143,19 +143,22 @@ const META_NEW = 'compact.new';
 const META_LO = 'sweep.lo';
 const META_HI = 'sweep.hi';
 
+/** bucket → term → postings. */
+type BucketLists = Map<number, Map<string, Posting[]>>;
+
+/** Appends p to the list of term (in bucket b). */
+function addPosting(buckets: BucketLists, b: number, term: string, p: Posting): void {
+  let lists = buckets.get(b);
+  if (!lists) buckets.set(b, (lists = new Map()));
+  const list = lists.get(term);
+  if (list) list.push(p);
+  else lists.set(term, [p]);
+}
+
 /** bucket → term → postings of these documents (ascending seq within each list when docs are). */
-function bucketLists(docs: DocIndex[]): Map<number, Map<string, Posting[]>> {
-  const buckets = new Map<number, Map<string, Posting[]>>();
-  for (const d of docs) {
-    for (const [term, p] of d.postings) {
-      const b = bucketOf(term);
-      let lists = buckets.get(b);
-      if (!lists) buckets.set(b, (lists = new Map()));
-      const list = lists.get(term);
-      if (list) list.push(p);
-      else lists.set(term, [p]);
-    }
-  }
+function bucketLists(docs: DocIndex[]): BucketLists {
+  const buckets: BucketLists = new Map();
+  for (const d of docs) for (const [term, p] of d.postings) addPosting(buckets, bucketOf(term), term, p);
   return buckets;
 }
 
@@ -235,20 +238,14 @@ export async function mergePending(T: Tables, tx: WriteTx, rowsTx: WriteTx = tx)
   const rows = plan.pending.filter((p) => !dead.has(p.q)).sort((a, b) => a.q - b.q);
   const bucketsOf = rows.map((r) => Uint16Array.from(r.terms, bucketOf));
   for (let b0 = 0; b0 < BUCKETS; b0 += MERGE_CHUNK) {
-    const lists = new Map<number, Map<string, Posting[]>>();
+    const lists: BucketLists = new Map();
     rows.forEach((r, k) => {
       const bs = bucketsOf[k]!;
       for (let i = 0; i < bs.length; i++) {
         const b = bs[i]!;
         if (b < b0 || b >= b0 + MERGE_CHUNK) continue;
         const p = decodePostings(r.blob.subarray(r.offs[i]!, r.offs[i + 1]!))[0];
-        if (!p) continue;
-        const term = r.terms[i]!;
-        let byTerm = lists.get(b);
-        if (!byTerm) lists.set(b, (byTerm = new Map()));
-        const list = byTerm.get(term);
-        if (list) list.push(p);
-        else byTerm.set(term, [p]);
+        if (p) addPosting(lists, b, r.terms[i]!, p);
       }
     });
     if (lists.size) await rowsTx(() => writeRows(T, s, [...lists].sort((x, y) => x[0] - y[0])));

@@ -616,7 +616,12 @@ export async function recentOrder(T: Tables, trash: boolean): Promise<RecentOrde
  * pay for it (~100 ms at 100k clips in Chromium). Cached like a query's (see BaseColumns).
  */
 export async function warmColumns(T: Tables): Promise<void> {
-  loadColumns(await readSnapshot(T, {}, [], new Set()), {});
+  await liveColumns(T);
+}
+
+/** The columns of the live documents (no filter), built or taken from the cache. */
+async function liveColumns(T: Tables): Promise<Columns> {
+  return loadColumns(await readSnapshot(T, {}, [], new Set()), {});
 }
 
 /**
@@ -626,8 +631,7 @@ export async function warmColumns(T: Tables): Promise<void> {
  * the database waiting meanwhile).
  */
 export async function paperCounts(T: Tables): Promise<Map<string, number>> {
-  const snap = await readSnapshot(T, {}, [], new Set());
-  const cols = loadColumns(snap, {});
+  const cols = await liveColumns(T);
   const counts = new Uint32Array(cols.papers.length);
   for (let q = 0; q < cols.exists.length; q++) if (cols.allowed(q)) counts[cols.paper[q]!]!++;
   const out = new Map<string, number>();
