@@ -16,9 +16,9 @@
 // segment counters, the epoch a compaction renews, clip / pending / dead row counts); when problems were found and the stamp
 // moved during the check, the whole check runs again (up to RETRIES times), so reported problems
 // come from a run no write overlapped — or, if writes never stop, the last run's, with a note.
-import { BUCKETS, bucketOf, PostingReader, type Posting } from './codec';
+import { bucketOf, PostingReader, rowNumbers, rowOf, type Posting } from './codec';
 import { keptCountRows, type PendingRow, type PositionRow, type PostingRow, type StoredClip, type Tables } from './db';
-import { columnsAt, docIndexOf, docIndexOfPending } from './indexer';
+import { columnsAt, docIndexOf, docIndexOfPending, rowsOfSegment } from './indexer';
 import { clipKeysOf } from './key';
 
 export interface CheckOptions {
@@ -39,7 +39,7 @@ export type ReadTx = <R>(fn: () => Promise<R>) => Promise<R>;
 export const CHECK_CHUNK = 256;
 const MAX_PROBLEMS = 50;
 const RETRIES = 3;
-/** Posting rows requested per bulkGet (a segment has at most BUCKETS rows). */
+/** Posting rows requested per bulkGet (a segment has at most BUCKETS rows per table). */
 const ROW_BATCH = 1024;
 
 type Columns = { id: string; len: number; titleEnd: number; saved: number; date: number; kind: number; paper: string };
@@ -198,9 +198,10 @@ async function checkSegment(
     const seg = await T.segs.get(s);
     const rows: PostingRow[] = [];
     const posRows: PositionRow[] = [];
-    for (let b = 0; b < BUCKETS; b += ROW_BATCH) {
-      // The table's key type says [string, number]; the stored key is [bucket, segment], both numbers.
-      const keys = Array.from({ length: Math.min(ROW_BATCH, BUCKETS - b) }, (_, i) => [b + i, s] as unknown as [string, number]);
+    const numbers = rowNumbers(seg ? rowsOfSegment(seg) : 0);
+    for (let b = 0; b < numbers.length; b += ROW_BATCH) {
+      // The table's key type says [string, number]; the stored key is [row number, segment], both numbers.
+      const keys = numbers.slice(b, b + ROW_BATCH).map((n) => [n, s] as unknown as [string, number]);
       const [heads, pos] = await Promise.all([T.postings.bulkGet(keys), T.positions.bulkGet(keys)]);
       for (const r of heads) if (r) rows.push(r);
       for (const r of pos) if (r) posRows.push(r);
@@ -230,7 +231,8 @@ async function checkSegment(
   for (const row of aligned) {
     const p = posOf.get(row.b)!;
     row.terms.forEach((term, i) => {
-      if (bucketOf(term) !== row.b) note(`term "${term}" stored in bucket ${row.b}, not ${bucketOf(term)}`);
+      const want = rowOf(bucketOf(term), rowsOfSegment(seg));
+      if (want !== row.b) note(`term "${term}" stored in row ${row.b}, not ${want}`);
       const r = reader(row, i);
       let end = 0;
       while (r.next()) {

@@ -41,6 +41,11 @@ export interface SegmentRow {
   kinds: Uint8Array;
   paperIdx: Uint16Array;
   papers: string[];
+  /**
+   * How many rows per table its postings are spread over (see codec.ts rowsFor). Absent: BUCKETS,
+   * as in every segment written before 2026-12-03 (same schema: older rows stay as they are).
+   */
+  nb?: number;
 }
 
 /** A recently saved document not yet merged into a segment: its whole posting map in one row. */
@@ -88,7 +93,8 @@ export interface ClipCounts {
 /** The `meta` keys of the counts. */
 export const COUNT_KEYS = { live: 'clips.live', trash: 'clips.trash' } as const;
 
-const countRows = (c: ClipCounts): MetaRow[] => [
+/** The `meta` rows of these counts. */
+export const countRows = (c: ClipCounts): MetaRow[] => [
   { k: COUNT_KEYS.live, v: c.live },
   { k: COUNT_KEYS.trash, v: c.trash },
 ];

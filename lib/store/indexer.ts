@@ -8,16 +8,17 @@
 // frequency for ranking and no positions to verify 4-character terms or phrases, so every
 // candidate clip would have to be loaded. Candidate B (chosen), postings packed per (bucket,
 // segment): a segment is a batch of documents written together; its posting lists (doc, tf,
-// title tf, positions; varint bytes) are grouped into at most BUCKETS rows by a hash of the term,
-// so a query reads one key range per term and does the rest in memory (since v3 each row is a
+// title tf, positions; varint bytes) are grouped into rows by a hash of the term (at most
+// BUCKETS rows; fewer for a small segment, see codec.ts rowsFor), so a query reads a key range per
+// term and row level and does the rest in memory (since v3 each row is a
 // head row and a positions row, so a one- or two-character term reads no positions). Same 2,000 clips:
 // 14 KiB per clip, single save p95 5 ms. Single saves would make one-document segments, so a
 // new document first goes to `pending` (its whole posting map in one row: one put per save);
 // when MERGE_AT documents wait they are merged into a segment. Positions make multi-character
 // terms and phrases exact from the index alone (默认 never matches 默想).
-import { BUCKETS, bucketOf, decodePostings, encodeDict, encodeSplitDict, PostingReader, type Posting } from './codec';
+import { BUCKETS, bucketOf, decodePostings, encodeDict, encodeSplitDict, PostingReader, ROW_LEVELS, rowNumbers, rowOf, rowsFor, type Posting } from './codec';
 import { newEpoch, type PendingRow, type PositionRow, type PostingRow, type SegmentRow, type StoredClip, type Tables } from './db';
-import { docTerms } from './tokens';
+import { docTerms, type DocTerms } from './tokens';
 import type { Table } from 'dexie';
 import type { ArticleKind } from '../types';
 
@@ -51,9 +52,9 @@ interface DocIndex extends DocColumns {
   postings: Map<string, Posting>;
 }
 
-/** Clip → its index document (pure). */
-export function docIndexOf(clip: StoredClip): DocIndex {
-  const { terms, titleEnd, length } = docTerms(clip);
+/** Clip → its index document (pure); `known` = docTerms(clip), when already computed. */
+export function docIndexOf(clip: StoredClip, known?: DocTerms): DocIndex {
+  const { terms, titleEnd, length } = known ?? docTerms(clip);
   const postings = new Map<string, Posting>();
   for (const [term, positions] of terms) {
     let titleCount = 0;
@@ -97,11 +98,12 @@ export async function nextCounter(T: Tables, name: string, n = 1): Promise<numbe
   return first;
 }
 
-/** The segment row of these documents (ascending seq). */
-function segmentRowOf(s: number, docs: DocColumns[]): SegmentRow {
+/** The segment row of these documents (ascending seq), its postings spread over nb rows. */
+function segmentRowOf(s: number, docs: DocColumns[], nb: number): SegmentRow {
   const papers: string[] = [];
   const paperAt = new Map<string, number>();
   return {
+    ...(nb < BUCKETS ? { nb } : {}),
     s,
     seqs: Uint32Array.from(docs, (d) => d.seq),
     ids: docs.map((d) => d.id),
@@ -139,14 +141,31 @@ export function columnsAt(seg: SegmentRow, i: number): DocColumns {
 
 /** meta: the number of a segment whose rows are being written by a pending merge or a compaction (not listed in `segs` yet). */
 const META_NEW = 'compact.new';
+/** meta: how many rows per table that segment has (absent in notes written before row levels: any). */
+const META_NEW_ROWS = 'compact.rows';
 /** meta: rows numbered in [sweep.lo, sweep.hi] belong to no segment any more and are being deleted. */
 const META_LO = 'sweep.lo';
 const META_HI = 'sweep.hi';
+/** meta: the row levels (codec.ts ROW_LEVELS, OR-ed; they are distinct powers of two) of those rows (absent: every level). */
+const META_LEVELS = 'sweep.levels';
+const ALL_LEVELS = ROW_LEVELS.reduce((m, nb) => m | nb, 0);
 
-/** bucket → term → postings. */
+/** Notes segments numbered [lo, hi], of these row levels, as rows to delete (the next sweep does). */
+function noteSweep(T: Tables, lo: number, hi: number, levels: number[]) {
+  return T.meta.bulkPut([
+    { k: META_LO, v: lo },
+    { k: META_HI, v: hi },
+    { k: META_LEVELS, v: levels.reduce((m, nb) => m | nb, 0) },
+  ]);
+}
+
+/** row number → term → postings. */
 type BucketLists = Map<number, Map<string, Posting[]>>;
 
-/** Appends p to the list of term (in bucket b). */
+/** The rows per table of a segment (see codec.ts rowsFor). */
+export const rowsOfSegment = (seg: Pick<SegmentRow, 'nb'>): number => seg.nb ?? BUCKETS;
+
+/** Appends p to the list of term (in row b). */
 function addPosting(buckets: BucketLists, b: number, term: string, p: Posting): void {
   let lists = buckets.get(b);
   if (!lists) buckets.set(b, (lists = new Map()));
@@ -155,14 +174,14 @@ function addPosting(buckets: BucketLists, b: number, term: string, p: Posting): 
   else lists.set(term, [p]);
 }
 
-/** bucket → term → postings of these documents (ascending seq within each list when docs are). */
-function bucketLists(docs: DocIndex[]): BucketLists {
+/** row → term → postings of these documents in a segment of nb rows (ascending seq within each list when docs are). */
+function bucketLists(docs: DocIndex[], nb: number): BucketLists {
   const buckets: BucketLists = new Map();
-  for (const d of docs) for (const [term, p] of d.postings) addPosting(buckets, bucketOf(term), term, p);
+  for (const d of docs) for (const [term, p] of d.postings) addPosting(buckets, rowOf(bucketOf(term), nb), term, p);
   return buckets;
 }
 
-/** Encodes these buckets' lists as segment s's head and positions rows and writes them. */
+/** Encodes these rows' lists as segment s's head and positions rows and writes them. */
 async function writeRows(T: Tables, s: number, buckets: Iterable<[number, Map<string, Posting[]>]>): Promise<void> {
   const heads: PostingRow[] = [];
   const positions: PositionRow[] = [];
@@ -178,7 +197,8 @@ async function writeRows(T: Tables, s: number, buckets: Iterable<[number, Map<st
 async function writeSegment(T: Tables, docs: DocIndex[]): Promise<number> {
   docs.sort((a, b) => a.seq - b.seq);
   const s = await nextCounter(T, 'segment');
-  await Promise.all([writeRows(T, s, bucketLists(docs)), T.segs.put(segmentRowOf(s, docs))]);
+  const nb = rowsFor(docs.length);
+  await Promise.all([writeRows(T, s, bucketLists(docs, nb)), T.segs.put(segmentRowOf(s, docs, nb))]);
   return s;
 }
 
@@ -190,20 +210,31 @@ async function writeSegment(T: Tables, docs: DocIndex[]): Promise<number> {
  * when index maintenance is due: MERGE_AT or more documents pending, or a segment written (a
  * compaction may be due).
  */
-export async function indexClips(T: Tables, clips: StoredClip[], pendingCount?: number): Promise<boolean> {
+export async function indexClips(T: Tables, clips: StoredClip[], pendingCount?: number, known?: Map<StoredClip, DocTerms>): Promise<boolean> {
   if (clips.length === 0) return false;
   if (clips.length < MERGE_AT) {
     const waiting = pendingCount ?? (await T.pending.count());
-    await T.pending.bulkPut(clips.map((c) => pendingRowOf(docIndexOf(c))));
+    await T.pending.bulkPut(clips.map((c) => pendingRowOf(docIndexOf(c, known?.get(c)))));
     return waiting + clips.length >= MERGE_AT;
   }
   // Turned into postings one segment (at most SEGMENT_MAX documents) at a time, so a large import stays bounded in memory.
-  for (let i = 0; i < clips.length; i += SEGMENT_MAX) await writeSegment(T, clips.slice(i, i + SEGMENT_MAX).map(docIndexOf));
+  for (let i = 0; i < clips.length; i += SEGMENT_MAX) await writeSegment(T, clips.slice(i, i + SEGMENT_MAX).map((c) => docIndexOf(c, known?.get(c))));
   return true;
 }
 
-/** Buckets whose rows a pending merge writes per transaction (a 64-document segment's rows are small). */
-const MERGE_CHUNK = 256;
+/** Rows (per table) a pending merge writes per transaction: 4 transactions for a 64-document merge. */
+const MERGE_CHUNK = 16;
+
+/**
+ * Longest stretch of index maintenance's JavaScript between two chances for the page's own work
+ * (a save, a keystroke) to run: encoding a 64-document merge's rows takes ~300 ms of the thread
+ * here, and a save arriving meanwhile waited for all of a chunk of it (single saves of 50–180 ms).
+ */
+export const SLICE_MS = 4;
+
+/** Lets the page's own work run (see SLICE_MS); the store passes one that also waits for its saves and searches to finish. */
+export type Pause = () => Promise<void>;
+const yieldTask: Pause = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The columns of a pending document. */
 const pendingColumns = (r: PendingRow): DocColumns => ({ seq: r.q, id: r.id, len: r.len, titleEnd: r.titleEnd, saved: r.saved, date: r.date, kind: r.kind, paper: r.paper });
@@ -211,62 +242,105 @@ const pendingColumns = (r: PendingRow): DocColumns => ({ seq: r.q, id: r.id, len
 /**
  * Merges the pending documents (at most SEGMENT_MAX) into a new segment once MERGE_AT or more are
  * waiting, written the way a compaction writes. One short transaction takes the pending rows and
- * notes the new segment's number in `meta`. The rows are then decoded, encoded and written
- * MERGE_CHUNK buckets at a time, each chunk in its own transaction over the row tables only
- * (`rowsTx`; the store starts each one only when none of its own saves or searches is in flight):
- * saves, which write clips and `pending`, go on meanwhile, and neither a save nor a search waits
- * for more than one short chunk (a search ignores rows of an unlisted segment). One short
- * transaction then lists the segment and drops the merged pending rows. A document retired
- * meanwhile (an edit or a purge deleted its pending row) is marked dead in the new segment.
- * Interrupted (tab closed), it leaves only rows no segment lists, deleted by the next sweep. One
- * merge or compaction at a time (the caller holds store.ts's Web Lock). Returns true when it merged.
+ * notes the new segment's number in `meta`. The rows are then encoded one at a time, pausing every
+ * SLICE_MS (`pause`), and written MERGE_CHUNK rows at a time, each chunk in its own transaction
+ * over the row tables only (`rowsTx`; the store starts each one only when none of its own saves or
+ * searches is in flight): saves, which write clips and `pending`, go on meanwhile, and neither a
+ * save nor a search waits for more than one short chunk (a search ignores rows of an unlisted
+ * segment). One short transaction then lists the segment and drops the merged pending rows. A
+ * document retired meanwhile (an edit or a purge deleted its pending row) is marked dead in the
+ * new segment. Interrupted (tab closed), it leaves only rows no segment lists, deleted by the next
+ * sweep. One merge or compaction at a time (the caller holds store.ts's Web Lock). Returns true
+ * when it merged.
  */
-export async function mergePending(T: Tables, tx: WriteTx, rowsTx: WriteTx = tx): Promise<boolean> {
+export async function mergePending(T: Tables, tx: WriteTx, rowsTx: WriteTx = tx, pause: Pause = yieldTask): Promise<boolean> {
   await sweep(T, tx, rowsTx);
   const plan = await tx(async () => {
     if ((await T.pending.count()) < MERGE_AT) return null;
     const pending = await T.pending.limit(SEGMENT_MAX).toArray();
     const deadRows = await T.dead.bulkGet(pending.map((p) => p.q));
+    const dead = deadRows.filter((r) => r !== undefined).map((r) => r.q);
+    const nb = rowsFor(pending.length - dead.length);
     const s = await nextCounter(T, 'segment');
-    await T.meta.put({ k: META_NEW, v: s });
-    return { s, pending, dead: deadRows.filter((r) => r !== undefined).map((r) => r.q) };
+    await T.meta.bulkPut([
+      { k: META_NEW, v: s },
+      { k: META_NEW_ROWS, v: nb },
+    ]);
+    return { s, nb, pending, dead };
   });
   if (!plan) return false;
-  const { s } = plan;
+  const { s, nb } = plan;
   const dead = new Set(plan.dead);
   // Ascending seq, so every term's list comes out in order.
   const rows = plan.pending.filter((p) => !dead.has(p.q)).sort((a, b) => a.q - b.q);
-  const bucketsOf = rows.map((r) => Uint16Array.from(r.terms, bucketOf));
-  for (let b0 = 0; b0 < BUCKETS; b0 += MERGE_CHUNK) {
-    const lists: BucketLists = new Map();
-    rows.forEach((r, k) => {
-      const bs = bucketsOf[k]!;
-      for (let i = 0; i < bs.length; i++) {
-        const b = bs[i]!;
-        if (b < b0 || b >= b0 + MERGE_CHUNK) continue;
-        const p = decodePostings(r.blob.subarray(r.offs[i]!, r.offs[i + 1]!))[0];
-        if (p) addPosting(lists, b, r.terms[i]!, p);
-      }
-    });
-    if (lists.size) await rowsTx(() => writeRows(T, s, [...lists].sort((x, y) => x[0] - y[0])));
+  let slice = performance.now();
+  const breathe = async () => {
+    if (performance.now() - slice < SLICE_MS) return;
+    await pause();
+    slice = performance.now();
+  };
+  // The terms of each row of the new segment: (document, term) pairs, documents in seq order.
+  const members: number[][] = Array.from({ length: nb }, () => []);
+  for (let k = 0; k < rows.length; k++) {
+    const terms = rows[k]!.terms;
+    for (let i = 0; i < terms.length; i++) members[bucketOf(terms[i]!) & (nb - 1)]!.push(k, i);
+    await breathe();
   }
+  let heads: PostingRow[] = [];
+  let positions: PositionRow[] = [];
+  const flush = async () => {
+    const [h, p] = [heads, positions];
+    [heads, positions] = [[], []];
+    if (h.length) await rowsTx(() => Promise.all([T.postings.bulkPut(h), T.positions.bulkPut(p)]));
+    slice = performance.now();
+  };
+  for (let at = 0; at < nb; at++) {
+    const pairs = members[at]!;
+    if (pairs.length === 0) continue;
+    const lists = new Map<string, Posting[]>();
+    for (let j = 0; j < pairs.length; j += 2) {
+      const r = rows[pairs[j]!]!;
+      const i = pairs[j + 1]!;
+      const p = decodePostings(r.blob.subarray(r.offs[i]!, r.offs[i + 1]!))[0];
+      if (!p) continue;
+      const term = r.terms[i]!;
+      const list = lists.get(term);
+      if (list) list.push(p);
+      else lists.set(term, [p]);
+    }
+    const b = rowOf(at, nb);
+    const { head, pos } = encodeSplitDict(lists);
+    heads.push({ b, s, ...head });
+    positions.push({ b, s, ...pos });
+    if (heads.length >= MERGE_CHUNK) await flush();
+    await breathe();
+  }
+  await flush();
   const docs = rows.map(pendingColumns);
   const published = await tx(async () => {
     const merged = plan.pending.map((p) => p.q);
-    const [mark, still, lastListed] = await Promise.all([T.meta.get(META_NEW), T.pending.bulkGet(merged), T.segs.toCollection().lastKey()]);
-    await T.meta.delete(META_NEW);
+    // Which merged documents still have their pending row: keys only (reading the rows back
+    // deserialized ~1 MB, a third of a 64-document merge's time). The merged rows are the first
+    // pending ones by seq, and documents pending since have higher seqs.
+    const [mark, stillKeys, lastListed] = await Promise.all([
+      T.meta.get(META_NEW),
+      merged.length ? T.pending.where(':id').between(Math.min(...merged), Math.max(...merged), true, true).primaryKeys() : [],
+      T.segs.toCollection().lastKey(),
+    ]);
+    const still = new Set(stillKeys);
+    await T.meta.bulkDelete([META_NEW, META_NEW_ROWS]);
     if (mark?.v !== s) {
       // Someone else's merge or compaction (without the lock) took over: this merge's rows go.
-      await T.meta.bulkPut([{ k: META_LO, v: s }, { k: META_HI, v: s }]);
+      await noteSweep(T, s, s, [nb]);
       return false;
     }
-    const retired = merged.filter((q, i) => !still[i] && !dead.has(q));
+    const retired = merged.filter((q) => !still.has(q) && !dead.has(q));
     await Promise.all([
       T.pending.bulkDelete(merged),
       // Dead pending documents (never expected: a retired pending document loses its row instead) are gone for good.
       dead.size ? T.dead.bulkDelete([...dead]) : null,
       retired.length ? T.dead.bulkPut(retired.map((q) => ({ q }))) : null,
-      docs.length ? T.segs.put(segmentRowOf(s, docs)) : null,
+      docs.length ? T.segs.put(segmentRowOf(s, docs, nb)) : null,
       // A bulk save listed a higher-numbered segment while this one was written: caches that read
       // buckets past it (search.ts extends a cached bucket only above its last listed segment)
       // would never read this one's rows. They start over.
@@ -309,13 +383,15 @@ export interface CompactPolicy {
 
 export const COMPACT: CompactPolicy = { fan: 8, base: MERGE_AT, max: 4096 };
 
-/** Buckets whose rows a compaction reads, merges and writes in one transaction: 1/256 of the merged segments, so each transaction (and the JavaScript between, which shares the thread with saves and searches) is short. */
-const COMPACT_CHUNK = 16;
+/**
+ * A compaction reads, merges and writes its rows in at most this many transactions (fewer when
+ * its segments have fewer rows), each over a share of the term buckets, so each transaction (and
+ * the JavaScript between, which shares the thread with saves and searches) is short.
+ */
+const COMPACT_CHUNKS = 256;
 
-/** The buckets, COMPACT_CHUNK at a time: the unit of a compaction's row transactions. */
-function* bucketChunks(): Generator<number[]> {
-  for (let b0 = 0; b0 < BUCKETS; b0 += COMPACT_CHUNK) yield Array.from({ length: Math.min(COMPACT_CHUNK, BUCKETS - b0) }, (_, k) => b0 + k);
-}
+/** Row numbers deleted per transaction by a sweep. */
+const SWEEP_CHUNK = 16;
 
 /** The level of a segment with this many live documents. */
 export function levelOf(live: number, p: CompactPolicy = COMPACT): number {
@@ -358,6 +434,9 @@ interface CompactPlan {
   hi: number;
   /** The merged segment's number: between the last picked one and the next segment, so numbers keep the seq order. */
   target: number;
+  /** Its rows per table, and the picked segments' (in pick order). */
+  nb: number;
+  rowsOf: number[];
   docs: DocColumns[];
   gone: number[];
   dead: Set<number>;
@@ -365,11 +444,11 @@ interface CompactPlan {
 
 /**
  * Runs one compaction if one is due (see CompactPolicy). The merged segment's rows are written
- * under a number no segment has, a few buckets per transaction (`rowsTx`: the row tables only, so
+ * under a number no segment has, a share of the term buckets per transaction (`rowsTx`: the row tables only, so
  * saves that only write clips and `pending` run meanwhile), while queries and saves go on
  * (a query only uses rows of segments listed in `segs`); one short transaction then lists it and
  * unlists the picked ones (and drops their dead documents from `dead` for good); their rows are
- * deleted afterwards, again a few buckets per transaction. No transaction holds the store for
+ * deleted afterwards, a few row numbers per transaction. No transaction holds the store for
  * long, though the whole compaction does (all of a 10k archive's: minutes on a slow machine, see
  * lib/store/README.md). The caller makes sure only one
  * compaction runs at a time (store.ts: a Web Lock); one interrupted midway (tab closed) leaves
@@ -380,22 +459,26 @@ export async function compactSegments(T: Tables, tx: WriteTx, p: CompactPolicy =
   await sweep(T, tx, rowsTx);
   const plan = await tx(() => planCompaction(T, p));
   if (!plan) return false;
-  for (const bs of bucketChunks()) await rowsTx(() => mergeRows(T, plan, bs));
+  // Term bucket b is in row b mod nb of a segment of nb rows. With m the fewest rows among the
+  // picked segments and the merged one, the rows of a class g (b mod m = g) of every segment hold
+  // exactly the terms of that class: classes are merged a share at a time, and each row is read once.
+  const m = Math.min(plan.nb, ...plan.rowsOf);
+  const step = Math.max(1, m / COMPACT_CHUNKS);
+  if (plan.docs.length) for (let g0 = 0; g0 < m; g0 += step) await rowsTx(() => mergeRows(T, plan, m, g0, g0 + step));
   const published = await tx(async () => {
     const [segKeys, mark] = await Promise.all([T.segs.toCollection().primaryKeys(), T.meta.get(META_NEW)]);
     const listed = new Set(segKeys);
-    const leftover = (lo: number, hi: number) => T.meta.bulkPut([{ k: META_LO, v: lo }, { k: META_HI, v: hi }]);
-    await T.meta.delete(META_NEW);
+    await T.meta.bulkDelete([META_NEW, META_NEW_ROWS]);
     if (mark?.v !== plan.target || listed.has(plan.target) || !plan.pick.every((x) => listed.has(x))) {
       // The segments changed under this compaction (another store did it without the lock): its rows go.
-      await leftover(plan.target, plan.target);
+      await noteSweep(T, plan.target, plan.target, [plan.nb]);
       return false;
     }
     await Promise.all([
       T.segs.bulkDelete(plan.pick),
-      plan.docs.length ? T.segs.put(segmentRowOf(plan.target, plan.docs)) : null,
+      plan.docs.length ? T.segs.put(segmentRowOf(plan.target, plan.docs, plan.nb)) : null,
       plan.gone.length ? T.dead.bulkDelete(plan.gone) : null,
-      leftover(plan.lo, plan.hi),
+      noteSweep(T, plan.lo, plan.hi, plan.rowsOf),
       // Segment numbers no longer only grow: caches keyed by the epoch start over.
       T.meta.put({ k: 'epoch', v: newEpoch() }),
     ]);
@@ -420,7 +503,7 @@ async function planCompaction(T: Tables, p: CompactPolicy): Promise<CompactPlan 
   );
   if (!pick) return null;
   const chosen = new Set(pick);
-  // Picked segments are adjacent in number: the rows numbered lo … hi of a bucket are exactly theirs.
+  // Picked segments are adjacent in number: the rows of segments numbered lo … hi are exactly theirs.
   const lo = pick[0]!;
   const hi = pick[pick.length - 1]!;
   // New segments get whole numbers above every number in use, so the floor of any number is taken: stay below floor(hi) + 1.
@@ -437,44 +520,49 @@ async function planCompaction(T: Tables, p: CompactPolicy): Promise<CompactPlan 
     });
   }
   docs.sort((a, b) => a.seq - b.seq);
-  await T.meta.put({ k: META_NEW, v: target });
-  return { pick, lo, hi, target, docs, gone, dead };
+  const nb = rowsFor(docs.length);
+  const rowsOf = pick.map((x) => rowsOfSegment(segs.find((seg) => seg.s === x)!));
+  await T.meta.bulkPut([
+    { k: META_NEW, v: target },
+    { k: META_NEW_ROWS, v: nb },
+  ]);
+  return { pick, lo, hi, target, nb, rowsOf, docs, gone, dead };
 }
 
-/** The rows numbered [lo, hi] of a bucket, in both tables. */
+/** The rows numbered [lo, hi] of a row number, in both tables. */
 function span<R>(t: Table<R, [string, number]>, b: number, lo: number, hi: number) {
   return t.where('[b+s]').between([b, lo] as never, [b, hi] as never, true, true);
 }
 
-/** Writes the merged segment's rows for these buckets: the picked segments' postings of live documents. */
-async function mergeRows(T: Tables, plan: CompactPlan, bs: number[]): Promise<void> {
-  const [heads, poss] = await Promise.all([
-    Promise.all(bs.map((b) => span(T.postings, b, plan.lo, plan.hi).toArray())),
-    Promise.all(bs.map((b) => span(T.positions, b, plan.lo, plan.hi).toArray())),
-  ]);
-  const chosen = new Set(plan.pick);
-  const outHeads: PostingRow[] = [];
-  const outPos: PositionRow[] = [];
-  bs.forEach((b, k) => {
-    const posOf = new Map(poss[k]!.map((r) => [r.s, r]));
-    const lists = new Map<string, Posting[]>();
-    for (const row of heads[k]!) {
-      if (!chosen.has(row.s)) continue;
-      const pr = posOf.get(row.s);
-      if (!pr || pr.offs.length !== row.offs.length) throw new Error(`index: positions row ${b}/${row.s} is missing or misaligned`);
-      row.terms.forEach((term, i) => {
-        const r = PostingReader.split(row.blob.subarray(row.offs[i]!, row.offs[i + 1]!), pr.blob.subarray(pr.offs[i]!, pr.offs[i + 1]!));
-        let list = lists.get(term);
-        while (r.next()) {
-          if (plan.dead.has(r.seq)) continue;
-          if (!list) lists.set(term, (list = []));
-          list.push({ seq: r.seq, count: r.count, titleCount: r.titleCount, positions: r.positions() });
-        }
-      });
-    }
-    if (!lists.size) return;
-    // Segments adjacent in number hold ascending seq ranges, so the lists are in order; checked, not assumed.
-    for (const list of lists.values()) {
+/** The row indexes (0 … nb − 1) of a segment of nb rows that hold the term buckets of classes [g0, g1) mod m (m divides nb). */
+function classRows(nb: number, m: number, g0: number, g1: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < nb; k += m) for (let g = g0; g < g1; g++) out.push(k + g);
+  return out;
+}
+
+/** Writes the merged segment's rows for the term buckets of classes [g0, g1) mod m: the picked segments' postings of live documents. */
+async function mergeRows(T: Tables, plan: CompactPlan, m: number, g0: number, g1: number): Promise<void> {
+  // The picked segments' rows of these classes, by exact key, in pick (so seq) order.
+  const keys = plan.pick.flatMap((s, k) => classRows(plan.rowsOf[k]!, m, g0, g1).map((i) => [rowOf(i, plan.rowsOf[k]!), s] as unknown as [string, number]));
+  const [heads, poss] = await Promise.all([T.postings.bulkGet(keys), T.positions.bulkGet(keys)]);
+  const lists: BucketLists = new Map();
+  heads.forEach((row, k) => {
+    if (!row) return;
+    const pr = poss[k];
+    if (!pr || pr.offs.length !== row.offs.length) throw new Error(`index: positions row ${row.b}/${row.s} is missing or misaligned`);
+    row.terms.forEach((term, i) => {
+      const r = PostingReader.split(row.blob.subarray(row.offs[i]!, row.offs[i + 1]!), pr.blob.subarray(pr.offs[i]!, pr.offs[i + 1]!));
+      const b = rowOf(bucketOf(term), plan.nb);
+      while (r.next()) {
+        if (plan.dead.has(r.seq)) continue;
+        addPosting(lists, b, term, { seq: r.seq, count: r.count, titleCount: r.titleCount, positions: r.positions() });
+      }
+    });
+  });
+  // Segments adjacent in number hold ascending seq ranges, so the lists are in order; checked, not assumed.
+  for (const terms of lists.values()) {
+    for (const list of terms.values()) {
       for (let i = 1; i < list.length; i++) {
         if (list[i]!.seq <= list[i - 1]!.seq) {
           list.sort((x, y) => x.seq - y.seq);
@@ -482,27 +570,29 @@ async function mergeRows(T: Tables, plan: CompactPlan, bs: number[]): Promise<vo
         }
       }
     }
-    const { head, pos } = encodeSplitDict(lists);
-    outHeads.push({ b, s: plan.target, ...head });
-    outPos.push({ b, s: plan.target, ...pos });
-  });
-  await Promise.all([T.postings.bulkPut(outHeads), T.positions.bulkPut(outPos)]);
+  }
+  await writeRows(T, plan.target, [...lists].sort((x, y) => x[0] - y[0]));
 }
 
 /** Deletes rows no segment lists: the picked segments' after a compaction, or an unfinished merged segment's. */
 async function sweep(T: Tables, tx: WriteTx, rowsTx: WriteTx): Promise<void> {
   const range = await tx(async () => {
-    const [lo, hi, unfinished] = await Promise.all([T.meta.get(META_LO), T.meta.get(META_HI), T.meta.get(META_NEW)]);
-    if (lo && hi) return [lo.v, hi.v] as const;
+    const [lo, hi, levels, unfinished, unfinishedRows] = await T.meta.bulkGet([META_LO, META_HI, META_LEVELS, META_NEW, META_NEW_ROWS]);
+    if (lo && hi) return [lo.v, hi.v, levels?.v ?? ALL_LEVELS] as const;
     if (!unfinished) return null;
     // A compaction stopped before listing its segment (only one runs at a time, so it is not running).
-    await T.meta.delete(META_NEW);
+    await T.meta.bulkDelete([META_NEW, META_NEW_ROWS]);
     if (await T.segs.get(unfinished.v)) return null;
-    await T.meta.bulkPut([{ k: META_LO, v: unfinished.v }, { k: META_HI, v: unfinished.v }]);
-    return [unfinished.v, unfinished.v] as const;
+    const rows = unfinishedRows ? [unfinishedRows.v] : [...ROW_LEVELS];
+    await noteSweep(T, unfinished.v, unfinished.v, rows);
+    return [unfinished.v, unfinished.v, rows.reduce((m, nb) => m | nb, 0)] as const;
   });
   if (!range) return;
-  const [lo, hi] = range;
-  for (const bs of bucketChunks()) await rowsTx(() => Promise.all(bs.flatMap((b) => [span(T.postings, b, lo, hi).delete(), span(T.positions, b, lo, hi).delete()])));
-  await tx(() => T.meta.bulkDelete([META_LO, META_HI]));
+  const [lo, hi, levels] = range;
+  const numbers = ROW_LEVELS.filter((nb) => levels & nb).flatMap(rowNumbers);
+  for (let i = 0; i < numbers.length; i += SWEEP_CHUNK) {
+    const bs = numbers.slice(i, i + SWEEP_CHUNK);
+    await rowsTx(() => Promise.all(bs.flatMap((b) => [span(T.postings, b, lo, hi).delete(), span(T.positions, b, lo, hi).delete()])));
+  }
+  await tx(() => T.meta.bulkDelete([META_LO, META_HI, META_LEVELS]));
 }

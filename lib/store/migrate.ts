@@ -3,7 +3,7 @@
 // and trashed clip counts kept in meta). Each runs
 // inside the versionchange transaction, so a failure leaves the database at its old version with
 // every clip.
-import { BUCKETS, dictEntries, encodeSplitDict } from './codec';
+import { dictEntries, encodeSplitDict, ROW_NUMBER_END } from './codec';
 import { countClipsSlowly, newEpoch, putClipCounts, type PostingRow, type StoredClip, type Tables } from './db';
 import { indexClips, nextCounter } from './indexer';
 import { clipKeysOf } from './key';
@@ -26,7 +26,9 @@ const SPLIT_STEP = 64;
 
 /**
  * v2 → v3: every v2 segment row (positions inside each posting) becomes a head row and a
- * positions row with the same postings; a database coming from v1 is indexed here instead.
+ * positions row with the same postings; a database coming from v1 is indexed here instead. Every
+ * row number is visited, not only the BUCKETS ones v2 wrote: the tests build v2 databases from
+ * today's writer, whose small segments use the higher numbers (codec.ts rowOf).
  */
 export async function upgradeV2toV3(T: Tables): Promise<void> {
   if (await T.meta.get('reindex')) {
@@ -34,8 +36,8 @@ export async function upgradeV2toV3(T: Tables): Promise<void> {
     await T.meta.delete('reindex');
     return;
   }
-  for (let b = 0; b < BUCKETS; b += SPLIT_STEP) {
-    // Keys are [bucket, segment], both numbers (the table's key type says [string, number]).
+  for (let b = 0; b < ROW_NUMBER_END; b += SPLIT_STEP) {
+    // Keys are [row number, segment], both numbers (the table's key type says [string, number]).
     const lo = [b, -Infinity] as unknown as [string, number];
     const hi = [b + SPLIT_STEP, -Infinity] as unknown as [string, number];
     const rows: PostingRow[] = await T.postings.where('[b+s]').between(lo, hi, true, false).toArray();

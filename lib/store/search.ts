@@ -1,7 +1,7 @@
 // Query execution over the index: parsed query + filters → ranked document numbers.
 // Every read is a plain Dexie read, so useLiveQuery re-runs a search when any table changes.
 import Dexie from 'dexie';
-import { bucketOf, decodePositionsInto, dictIndex, dictLookup, PostingReader } from './codec';
+import { bucketOf, decodePositionsInto, dictIndex, dictLookup, PostingReader, rowsOfBucket } from './codec';
 import { clipsByState, type PendingRow, type PositionRow, type PostingRow, type SegmentRow, type StoredClip, type Tables } from './db';
 import { dateNum, KIND_CODES } from './indexer';
 import type { ParsedQuery, QueryItem } from './query';
@@ -137,17 +137,20 @@ interface Snapshot {
   dead: number[];
   trashed: StoredClip[];
   tagged: StoredClip[] | null;
-  /** Bucket → that bucket's head rows across segments. */
+  /** Term bucket → the head rows holding its terms across segments (of every row level), in segment order. */
   buckets: Map<number, PostingRow[]>;
-  /** Bucket → segment → positions row, for the buckets of terms whose positions the query needs. */
+  /** Term bucket → segment → positions row, for the buckets of terms whose positions the query needs. */
   positions: Map<number, Map<number, PositionRow>>;
   cache: DbCache | null;
   sig: string;
 }
 
 async function readSnapshot(T: Tables, filters: SearchFilters, terms: string[], positional: Set<string>): Promise<Snapshot> {
-  const bucketIds = [...new Set(terms.map(bucketOf))];
-  const posBucketIds = [...new Set([...positional].map(bucketOf))];
+  // A term's rows: one row number per row level (codec.ts rowOf), each a key range over the segments.
+  const termBuckets = [...new Set(terms.map(bucketOf))];
+  const posTermBuckets = [...new Set([...positional].map(bucketOf))];
+  const bucketIds = [...new Set(termBuckets.flatMap(rowsOfBucket))];
+  const posBucketIds = [...new Set(posTermBuckets.flatMap(rowsOfBucket))];
   // The row cache is consulted before the reads go out (its epoch is checked once they are back).
   const prior = caches.get(T);
   const heads = bucketIds.map((b) => bucketRead<PostingRow>(T.postings, prior, rowKey('h', b), b));
@@ -208,6 +211,13 @@ async function readSnapshot(T: Tables, filters: SearchFilters, terms: string[], 
   const pick = <R>(keys: number[], fresh: Map<number, R>, cached: Map<number, R> | undefined) =>
     keys.map((k) => fresh.get(k) ?? cached?.get(k)).filter((r): r is R => r !== undefined);
   const maxSeq = maxRow?.v ?? 0;
+  const headRows = new Map(bucketIds.map((b, i) => [b, bucketRows(rowKey('h', b), heads[i]!.hit, fresh[i] as PostingRow[])]));
+  const posRows = new Map(posBucketIds.map((b, i) => [b, bucketRows(rowKey('p', b), poss[i]!.hit, fresh[bucketIds.length + i] as PositionRow[])]));
+  // A term bucket's rows across the levels, in segment (so seq) order.
+  const ofBucket = <R extends PostingRow | PositionRow>(rows: Map<number, R[]>, b: number) =>
+    rowsOfBucket(b)
+      .flatMap((k) => rows.get(k) ?? [])
+      .sort((x, y) => x.s - y.s);
   return {
     maxSeq,
     segs: pick(segKeys, segById, c?.segs),
@@ -215,10 +225,8 @@ async function readSnapshot(T: Tables, filters: SearchFilters, terms: string[], 
     dead,
     trashed,
     tagged,
-    buckets: new Map(bucketIds.map((b, i) => [b, bucketRows(rowKey('h', b), heads[i]!.hit, fresh[i] as PostingRow[])])),
-    positions: new Map(
-      posBucketIds.map((b, i) => [b, new Map(bucketRows(rowKey('p', b), poss[i]!.hit, fresh[bucketIds.length + i] as PositionRow[]).map((r) => [r.s, r]))]),
-    ),
+    buckets: new Map(termBuckets.map((b) => [b, ofBucket(headRows, b)])),
+    positions: new Map(posTermBuckets.map((b) => [b, new Map(ofBucket(posRows, b).map((r) => [r.s, r]))])),
     cache: c,
     sig: `${maxSeq}|${segKeys.join(',')}|${pendingKeys.join(',')}`,
   };

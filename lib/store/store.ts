@@ -2,11 +2,12 @@
 // createStore(db) returns the API object; getStore() is the one over the extension's database.
 import Dexie from 'dexie';
 import { checkIndex, type CheckOptions } from './consistency';
-import { ClipDB, TABLE_NAMES, clipCounts, clipsByState, countsAfter, defaultClipDB, putClipCounts, type ClipCounts, type StoredClip, type Tables } from './db';
+import { ClipDB, COUNT_KEYS, TABLE_NAMES, clipCounts, clipsByState, countClipsSlowly, countRows, countsAfter, defaultClipDB, putClipCounts, type ClipCounts, type StoredClip, type Tables } from './db';
 import { guard, StoreError } from './errors';
 import { COMPACT, compactSegments, indexClips, MERGE_AT, mergePending, retireSeqs, type CompactPolicy, type WriteTx } from './indexer';
 import { clipKeysOf } from './key';
 import { parseQuery } from './query';
+import { docTerms, type DocTerms } from './tokens';
 import { paperCounts, rankDocs, recentOrder, warmColumns, type RankedDoc } from './search';
 import { highlightsOf, snippetOf } from './snippet';
 import { ArticleSchema, ClipSchema, clipsToMarkdown, envelopeOf, EnvelopeSchema, reasonOf } from './transfer';
@@ -156,6 +157,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
   async function writeClips(
     updated: { before: StoredClip | null; after: StoredClip }[],
     prefetched?: Promise<Counters>,
+    known?: Map<StoredClip, DocTerms>,
   ): Promise<boolean> {
     const changed = updated.filter((u) => !u.before || !sameIndexed(u.before, u.after));
     // Independent requests are issued together: each await is an IPC round trip in Chromium.
@@ -168,16 +170,17 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
       if (u.before) retire.push(u.before.seq);
       u.after.seq = first + i;
     });
+    const metaRows = [...(changed.length ? [{ k: 'seq', v: seqNow + changed.length }] : []), ...(recount ? countRows(countsNow) : [])];
     // Every write goes out together (one round trip, not one per write).
-    const [, , , , mergeDue] = await Promise.all([
-      changed.length ? T.meta.put({ k: 'seq', v: seqNow + changed.length }) : null,
+    const [, , , mergeDue] = await Promise.all([
+      metaRows.length ? T.meta.bulkPut(metaRows) : null,
       T.clips.bulkPut(updated.map((u) => u.after)),
-      recount ? putClipCounts(T, countsNow) : null,
       retireSeqs(T, retire),
       indexClips(
         T,
         changed.map((u) => u.after),
         waiting,
+        known,
       ),
     ]);
     return mergeDue;
@@ -217,13 +220,18 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
 
   const maintainTx = alive(afterUser(rwAll));
   const maintainRowsTx = alive(afterUser(rwRows));
+  /** Maintenance's pause between slices of its JavaScript: a task boundary, then this context's saves and searches first. */
+  const maintainPause = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await idle();
+  };
   async function maintain(): Promise<void> {
     // One merge or compaction at a time across the extension's pages and worker (they share the
     // database and the `meta` notes of unlisted rows); documents saved meanwhile are merged between
     // compactions, not left to pile up in `pending`.
     await exclusive(`epaper-reader/compact/${db.name}`, async () => {
-      await mergePending(T, maintainTx, maintainRowsTx);
-      while (await compactSegments(T, maintainTx, compaction, maintainRowsTx)) await mergePending(T, maintainTx, maintainRowsTx);
+      await mergePending(T, maintainTx, maintainRowsTx, maintainPause);
+      while (await compactSegments(T, maintainTx, compaction, maintainRowsTx)) await mergePending(T, maintainTx, maintainRowsTx, maintainPause);
     });
   }
 
@@ -249,9 +257,12 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     return { purged };
   }
 
-  /** The last seq handed out, the number of pending documents and the clip counts. */
-  function readCounters(): Promise<Counters> {
-    return Promise.all([T.meta.get('seq').then((r) => r?.v ?? 0), T.pending.count(), clipCounts(T)]);
+  /** The last seq handed out, the number of pending documents and the clip counts (one read of `meta`). */
+  async function readCounters(): Promise<Counters> {
+    const [[seq, live, trash], waiting] = await Promise.all([T.meta.bulkGet(['seq', COUNT_KEYS.live, COUNT_KEYS.trash]), T.pending.count()]);
+    // Rows missing: recounted (see db.ts clipCounts); this write stores them.
+    const counts = live && trash ? { live: live.v, trash: trash.v } : await countClipsSlowly(T);
+    return [seq?.v ?? 0, waiting, counts];
   }
 
   let persistAsked = false;
@@ -285,7 +296,12 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
       const counters = readCounters();
       counters.catch(() => undefined); // awaited in writeClips; this only marks an early abort as handled
       // One range read per key, all in flight together (anyOf would walk one cursor step at a time).
-      const matches = await Promise.all(allKeys.map((k) => T.clips.where('keys').equals(k).toArray()));
+      const reads = Promise.all(allKeys.map((k) => T.clips.where('keys').equals(k).toArray()));
+      // A few articles (not a bulk import, whose terms would all be held at once) are tokenized
+      // while those reads are in flight: the indexed text is the input's whatever they find.
+      const known = inputs.length < MERGE_AT ? inputs.map((input) => docTerms(input)) : null;
+      const termsOf = new Map<StoredClip, DocTerms>();
+      const matches = await reads;
       for (const c of matches.flat()) for (const k of c.keys) if (!stored.has(k)) stored.set(k, c);
       for (const [n, input] of inputs.entries()) {
         const keys = inputKeys[n]!;
@@ -321,6 +337,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
           };
           const prior = touched.get(existing.id);
           touched.set(existing.id, { before: prior ? prior.before : existing, after });
+          if (known) termsOf.set(after, known[n]!);
           for (const k of after.keys) byKey.set(k, existing.id);
           results.push({ id: existing.id, status: 'updated' });
         } else {
@@ -343,11 +360,12 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
             live: 1,
           };
           touched.set(id, { before: null, after });
+          if (known) termsOf.set(after, known[n]!);
           for (const k of keys) byKey.set(k, id);
           results.push({ id, status: 'added' });
         }
       }
-      if (await writeClips([...touched.values()], counters)) mergeDue = true;
+      if (await writeClips([...touched.values()], counters, termsOf)) mergeDue = true;
       return { results };
     });
     if (mergeDue) scheduleMerge();

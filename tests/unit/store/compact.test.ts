@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { TABLE_NAMES, type ClipDB } from '../../../lib/store/db';
 import { compactSegments, levelOf, MERGE_AT, mergePending, pickCompaction, type CompactPolicy, type WriteTx } from '../../../lib/store/indexer';
 import { createStore, KEEP_ALIVE_MS, TRASH_DAYS, workerKeepAlive } from '../../../lib/store/store';
+import { bucketOf, BUCKETS, encodeSplitDict, splitEntries, type Posting } from '../../../lib/store/codec';
 import { article, freshStore } from './helpers';
 
 const P: CompactPolicy = { fan: 8, base: 64, max: 4096 };
@@ -162,7 +163,10 @@ describe('compactSegments, interrupted or overlapped', () => {
 
   for (const [when, n] of [
     ['while writing the merged rows', 20],
-    ['while deleting the old rows', 2 + 64 + 1 + 1 + 20],
+    // Transactions: sweep and plan (2), one per row of the merged 126-document segment (64 rows),
+    // publish (1), the sweep's start (1), then its deletes: 64 row numbers of each picked segment,
+    // 16 a transaction; it stops at the second.
+    ['while deleting the old rows', 2 + 64 + 1 + 1 + 2],
   ] as const) {
     it(`stopped ${when}: searches never change, and the next compaction cleans up`, async () => {
       const { db, store, totals, before } = await setup();
@@ -242,16 +246,23 @@ describe('mergePending', () => {
     return { run, calls: () => calls };
   };
 
-  it('writes the rows a few hundred buckets per row-table transaction; searches see the pending documents until one short transaction lists the segment', async () => {
+  it('writes the rows a few at a time, pausing between slices of its work; searches see the pending documents until one short transaction lists the segment', async () => {
     const { db, store, totals, before } = await setup();
     const seen: number[][] = [];
     const rows = rowsTxOf(db, async () => {
       seen.push(await totals());
       expect(await db.segs.count()).toBe(0);
     });
-    expect(await mergePending(db, rwOf(db), rows.run)).toBe(true);
-    // 64 documents' terms fall in most of the 4,096 buckets: several row transactions.
-    expect(rows.calls()).toBeGreaterThan(2);
+    // Searches also run in the pauses (the store's pause lets its own saves and searches go first).
+    let pauses = 0;
+    const pause = async () => {
+      pauses++;
+      seen.push(await totals());
+    };
+    expect(await mergePending(db, rwOf(db), rows.run, pause)).toBe(true);
+    // 64 rows per table, MERGE_CHUNK (16) per row transaction.
+    expect(rows.calls()).toBe(4);
+    expect(pauses).toBeGreaterThan(0);
     for (const t of seen) expect(t).toEqual(before);
     expect((await db.segs.toArray()).map((x) => x.seqs.length)).toEqual([MERGE_AT]);
     expect(await db.pending.count()).toBe(0);
@@ -385,5 +396,104 @@ describe('keeping an extension service worker alive while maintenance runs', () 
     expect(workerKeepAlive({ ServiceWorkerGlobalScope: class {} })).toBeUndefined(); // no extension API
     workerKeepAlive({ ServiceWorkerGlobalScope: class {}, chrome })!();
     expect(asked).toBe(1);
+  });
+});
+
+describe('row levels (segments of fewer rows) next to segments written before them', () => {
+  /** Rewrites every listed segment the way stores before row levels wrote it: BUCKETS rows per table, term bucket b in row b. */
+  async function toBucketRows(db: ClipDB): Promise<void> {
+    await db.transaction('rw', [db.postings, db.positions, db.segs], async () => {
+      const [heads, poss, all] = await Promise.all([db.postings.toArray(), db.positions.toArray(), db.segs.toArray()]);
+      const posOf = new Map(poss.map((p) => [`${p.b}/${p.s}`, p]));
+      const bySeg = new Map<number, Map<number, Map<string, Posting[]>>>();
+      for (const h of heads) {
+        let rows = bySeg.get(h.s);
+        if (!rows) bySeg.set(h.s, (rows = new Map()));
+        for (const [term, list] of splitEntries(h, posOf.get(`${h.b}/${h.s}`)!)) {
+          const b = bucketOf(term);
+          if (!rows.has(b)) rows.set(b, new Map());
+          rows.get(b)!.set(term, list);
+        }
+      }
+      await Promise.all([db.postings.clear(), db.positions.clear()]);
+      for (const [s, rows] of bySeg) {
+        for (const [b, lists] of rows) {
+          const { head, pos } = encodeSplitDict(lists);
+          await Promise.all([db.postings.put({ b, s, ...head }), db.positions.put({ b, s, ...pos })]);
+        }
+      }
+      await db.segs.bulkPut(all.map(({ nb: _nb, ...seg }) => seg));
+    });
+  }
+
+  it('a 64-document merge writes 64 rows per table, not one per term bucket', async () => {
+    const { store, db } = freshStore();
+    await store.saveClips(batch(0, MERGE_AT));
+    const [seg] = await db.segs.toArray();
+    expect(seg!.nb).toBe(64);
+    const numbers = new Set((await db.postings.toArray()).map((r) => r.b));
+    expect(numbers.size).toBeLessThanOrEqual(64);
+    expect([...numbers].every((b) => b >= BUCKETS)).toBe(true);
+    expect(await db.positions.count()).toBe(numbers.size);
+    db.close();
+  });
+
+  it('a compaction spreads its segment over more rows than its parts had', async () => {
+    const { store, db } = freshStore({ autoMaintain: false });
+    const queries = ['巡查', '"港口码头"', '长江 -巡查巡查', 'patrol', '"第70号简报"'];
+    const titles = async () => Promise.all(queries.map(async (q) => (await store.search(q, {}, { limit: 8 })).hits.map((h) => h.clip.title)));
+    for (let k = 0; k < 8; k++) await store.saveClips(batch(k * MERGE_AT, MERGE_AT));
+    const before = await titles();
+    expect((await db.segs.toArray()).map((s) => s.nb)).toEqual(Array(8).fill(64));
+    await store.flushIndex();
+    expect((await db.segs.toArray()).map((s) => [s.seqs.length, s.nb])).toEqual([[512, 512]]);
+    expect(await titles()).toEqual(before);
+    expect((await db.postings.toArray()).every((r) => r.b >= BUCKETS + 512)).toBe(true);
+    expect((await store.checkConsistency()).problems).toEqual([]);
+    db.close();
+  });
+
+  it('searches, saves, merges and compactions work across both layouts', async () => {
+    const { store, db } = freshStore({ compaction: { fan: 2, base: 64, max: 4096 }, autoMaintain: false });
+    const queries = ['巡查', '"港口码头"', '长江 -巡查巡查', 'patrol', '"第70号简报"', '第1'];
+    const totals = async () => Promise.all(queries.map(async (q) => (await store.search(q, {}, { limit: 5 })).total));
+    await store.saveClips(batch(0, 300)); // a bulk segment: 512 rows
+    await store.saveClips(batch(300, MERGE_AT));
+    expect((await db.segs.toArray()).map((s) => s.nb)).toEqual([512, 64]);
+    const before = await totals();
+    await toBucketRows(db);
+    expect((await db.segs.toArray()).map((s) => s.nb)).toEqual([undefined, undefined]);
+    expect((await db.postings.toArray()).every((r) => r.b < BUCKETS)).toBe(true);
+    expect(await totals()).toEqual(before);
+    expect((await store.checkConsistency()).problems).toEqual([]);
+    // New segments of fewer rows beside the old ones: a merge of single saves, then compactions
+    // that read both layouts into one segment.
+    for (let i = 0; i < MERGE_AT; i++) await store.saveClips(batch(1000 + i, 1));
+    await store.flushIndex();
+    // The old 64-document segment and the merged one (64 rows) were compacted into one of 128 documents.
+    const segsNow = await db.segs.toArray();
+    expect(segsNow.map((s) => [s.seqs.length, s.nb])).toEqual([
+      [300, undefined],
+      [128, 64],
+    ]);
+    // The same clips saved the same way in a store that only ever had row levels answer the same.
+    const ref = freshStore({ compaction: { fan: 2, base: 64, max: 4096 }, autoMaintain: false });
+    await ref.store.saveClips(batch(0, 300));
+    await ref.store.saveClips(batch(300, MERGE_AT));
+    for (let i = 0; i < MERGE_AT; i++) await ref.store.saveClips(batch(1000 + i, 1));
+    await ref.store.flushIndex();
+    const want = await Promise.all(queries.map(async (q) => (await ref.store.search(q, {}, { limit: 5 })).hits.map((h) => h.clip.title)));
+    const got = await Promise.all(queries.map(async (q) => (await store.search(q, {}, { limit: 5 })).hits.map((h) => h.clip.title)));
+    expect(got).toEqual(want);
+    const after = await totals();
+    expect(after[0]).toBe(before[0]! + MERGE_AT);
+    expect(after).toEqual(await Promise.all(queries.map(async (q) => (await ref.store.search(q, {}, { limit: 5 })).total)));
+    ref.db.close();
+    expect((await store.checkConsistency()).problems).toEqual([]);
+    // Rows of merged-away segments are all gone, whatever their layout.
+    const listed = new Set(segsNow.map((s) => s.s));
+    expect((await db.postings.toArray()).every((r) => listed.has(r.s))).toBe(true);
+    expect((await db.positions.toArray()).every((r) => listed.has(r.s))).toBe(true);
+    db.close();
   });
 });
