@@ -236,6 +236,21 @@ export const SLICE_MS = 4;
 export type Pause = () => Promise<void>;
 const yieldTask: Pause = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A check to call often during long work: pauses once SLICE_MS have passed since the last pause (or `restart`). */
+function slicer(pause: Pause) {
+  let slice = performance.now();
+  return {
+    async breathe() {
+      if (performance.now() - slice < SLICE_MS) return;
+      await pause();
+      slice = performance.now();
+    },
+    restart() {
+      slice = performance.now();
+    },
+  };
+}
+
 /** The columns of a pending document. */
 const pendingColumns = (r: PendingRow): DocColumns => ({ seq: r.q, id: r.id, len: r.len, titleEnd: r.titleEnd, saved: r.saved, date: r.date, kind: r.kind, paper: r.paper });
 
@@ -273,12 +288,7 @@ export async function mergePending(T: Tables, tx: WriteTx, rowsTx: WriteTx = tx,
   const dead = new Set(plan.dead);
   // Ascending seq, so every term's list comes out in order.
   const rows = plan.pending.filter((p) => !dead.has(p.q)).sort((a, b) => a.q - b.q);
-  let slice = performance.now();
-  const breathe = async () => {
-    if (performance.now() - slice < SLICE_MS) return;
-    await pause();
-    slice = performance.now();
-  };
+  const { breathe, restart } = slicer(pause);
   // The terms of each row of the new segment: (document, term) pairs, documents in seq order.
   const members: number[][] = Array.from({ length: nb }, () => []);
   for (let k = 0; k < rows.length; k++) {
@@ -292,7 +302,7 @@ export async function mergePending(T: Tables, tx: WriteTx, rowsTx: WriteTx = tx,
     const [h, p] = [heads, positions];
     [heads, positions] = [[], []];
     if (h.length) await rowsTx(() => Promise.all([T.postings.bulkPut(h), T.positions.bulkPut(p)]));
-    slice = performance.now();
+    restart();
   };
   for (let at = 0; at < nb; at++) {
     const pairs = members[at]!;
@@ -455,7 +465,7 @@ interface CompactPlan {
  * only rows no segment lists, noted in `meta` and deleted before the next one starts.
  * Returns true when it compacted (call again until false).
  */
-export async function compactSegments(T: Tables, tx: WriteTx, p: CompactPolicy = COMPACT, rowsTx: WriteTx = tx): Promise<boolean> {
+export async function compactSegments(T: Tables, tx: WriteTx, p: CompactPolicy = COMPACT, rowsTx: WriteTx = tx, pause: Pause = yieldTask): Promise<boolean> {
   await sweep(T, tx, rowsTx);
   const plan = await tx(() => planCompaction(T, p));
   if (!plan) return false;
@@ -464,7 +474,8 @@ export async function compactSegments(T: Tables, tx: WriteTx, p: CompactPolicy =
   // exactly the terms of that class: classes are merged a share at a time, and each row is read once.
   const m = Math.min(plan.nb, ...plan.rowsOf);
   const step = Math.max(1, m / COMPACT_CHUNKS);
-  if (plan.docs.length) for (let g0 = 0; g0 < m; g0 += step) await rowsTx(() => mergeRows(T, plan, m, g0, g0 + step));
+  const slices = slicer(pause);
+  if (plan.docs.length) for (let g0 = 0; g0 < m; g0 += step) await mergeRows(T, rowsTx, plan, slices, m, g0, g0 + step);
   const published = await tx(async () => {
     const [segKeys, mark] = await Promise.all([T.segs.toCollection().primaryKeys(), T.meta.get(META_NEW)]);
     const listed = new Set(segKeys);
@@ -541,14 +552,22 @@ function classRows(nb: number, m: number, g0: number, g1: number): number[] {
   return out;
 }
 
-/** Writes the merged segment's rows for the term buckets of classes [g0, g1) mod m: the picked segments' postings of live documents. */
-async function mergeRows(T: Tables, plan: CompactPlan, m: number, g0: number, g1: number): Promise<void> {
+/**
+ * Writes the merged segment's rows for the term buckets of classes [g0, g1) mod m: the picked
+ * segments' postings of live documents. The picked rows are read in one row-table transaction and
+ * the merged ones written in another; the decoding and encoding between pause every SLICE_MS (the
+ * picked segments do not change meanwhile: one compaction at a time, and nothing else writes a
+ * listed segment's rows).
+ */
+async function mergeRows(T: Tables, rowsTx: WriteTx, plan: CompactPlan, slices: ReturnType<typeof slicer>, m: number, g0: number, g1: number): Promise<void> {
   // The picked segments' rows of these classes, by exact key, in pick (so seq) order.
   const keys = plan.pick.flatMap((s, k) => classRows(plan.rowsOf[k]!, m, g0, g1).map((i) => [rowOf(i, plan.rowsOf[k]!), s] as unknown as [string, number]));
-  const [heads, poss] = await Promise.all([T.postings.bulkGet(keys), T.positions.bulkGet(keys)]);
+  const [heads, poss] = await rowsTx(() => Promise.all([T.postings.bulkGet(keys), T.positions.bulkGet(keys)]));
+  slices.restart();
   const lists: BucketLists = new Map();
-  heads.forEach((row, k) => {
-    if (!row) return;
+  for (let k = 0; k < heads.length; k++) {
+    const row = heads[k];
+    if (!row) continue;
     const pr = poss[k];
     if (!pr || pr.offs.length !== row.offs.length) throw new Error(`index: positions row ${row.b}/${row.s} is missing or misaligned`);
     row.terms.forEach((term, i) => {
@@ -559,7 +578,8 @@ async function mergeRows(T: Tables, plan: CompactPlan, m: number, g0: number, g1
         addPosting(lists, b, term, { seq: r.seq, count: r.count, titleCount: r.titleCount, positions: r.positions() });
       }
     });
-  });
+    await slices.breathe();
+  }
   // Segments adjacent in number hold ascending seq ranges, so the lists are in order; checked, not assumed.
   for (const terms of lists.values()) {
     for (const list of terms.values()) {
@@ -571,7 +591,16 @@ async function mergeRows(T: Tables, plan: CompactPlan, m: number, g0: number, g1
       }
     }
   }
-  await writeRows(T, plan.target, [...lists].sort((x, y) => x[0] - y[0]));
+  const heads2: PostingRow[] = [];
+  const positions: PositionRow[] = [];
+  for (const [b, terms] of [...lists].sort((x, y) => x[0] - y[0])) {
+    const { head, pos } = encodeSplitDict(terms);
+    heads2.push({ b, s: plan.target, ...head });
+    positions.push({ b, s: plan.target, ...pos });
+    await slices.breathe();
+  }
+  if (heads2.length) await rowsTx(() => Promise.all([T.postings.bulkPut(heads2), T.positions.bulkPut(positions)]));
+  slices.restart();
 }
 
 /** Deletes rows no segment lists: the picked segments' after a compaction, or an unfinished merged segment's. */

@@ -231,7 +231,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     // compactions, not left to pile up in `pending`.
     await exclusive(`epaper-reader/compact/${db.name}`, async () => {
       await mergePending(T, maintainTx, maintainRowsTx, maintainPause);
-      while (await compactSegments(T, maintainTx, compaction, maintainRowsTx)) await mergePending(T, maintainTx, maintainRowsTx, maintainPause);
+      while (await compactSegments(T, maintainTx, compaction, maintainRowsTx, maintainPause)) await mergePending(T, maintainTx, maintainRowsTx, maintainPause);
     });
   }
 

@@ -161,16 +161,20 @@ describe('compactSegments, interrupted or overlapped', () => {
     return <R>(fn: () => Promise<R>) => (++calls >= n ? Promise.reject(new Error('closed')) : rw(fn));
   };
 
-  for (const [when, n] of [
-    ['while writing the merged rows', 20],
-    // Transactions: sweep and plan (2), one per row of the merged 126-document segment (64 rows),
-    // publish (1), the sweep's start (1), then its deletes: 64 row numbers of each picked segment,
-    // 16 a transaction; it stops at the second.
-    ['while deleting the old rows', 2 + 64 + 1 + 1 + 2],
+  /** A transaction runner that fails once the compaction has listed its segment and started deleting the old rows: at the sweep's second delete. */
+  const failingInSweep = (db: ClipDB) => {
+    let sweeping = 0;
+    const rw = rwOf(db);
+    return async <R>(fn: () => Promise<R>) => ((await db.meta.get('sweep.lo')) && ++sweeping >= 3 ? Promise.reject(new Error('closed')) : rw(fn));
+  };
+
+  for (const [when, failing] of [
+    ['while writing the merged rows', (db: ClipDB) => failingFrom(db, 20)],
+    ['while deleting the old rows', failingInSweep],
   ] as const) {
     it(`stopped ${when}: searches never change, and the next compaction cleans up`, async () => {
       const { db, store, totals, before } = await setup();
-      await expect(compactSegments(db, failingFrom(db, n), P2)).rejects.toThrow('closed');
+      await expect(compactSegments(db, failing(db), P2)).rejects.toThrow('closed');
       expect(await totals()).toEqual(before);
       expect((await store.checkConsistency()).problems).toEqual([]);
       // Rows no segment lists are left (the unfinished segment's, or the merged-away ones')…
