@@ -74,7 +74,8 @@ export function docIndexOf(clip: StoredClip, known?: DocTerms): DocIndex {
   };
 }
 
-function pendingRowOf(d: DocIndex): PendingRow {
+/** A document's pending row: its whole posting map, encoded, in one row. */
+export function pendingRowOf(d: DocIndex): PendingRow {
   const lists = new Map<string, Posting[]>();
   for (const [t, p] of d.postings) lists.set(t, [p]);
   return { q: d.seq, id: d.id, ...encodeDict(lists), len: d.len, titleEnd: d.titleEnd, saved: d.saved, date: d.date, kind: d.kind, paper: d.paper };

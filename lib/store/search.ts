@@ -149,12 +149,12 @@ async function readSnapshot(T: Tables, filters: SearchFilters, terms: string[], 
   // A term's rows: one row number per row level (codec.ts rowOf), each a key range over the segments.
   const termBuckets = [...new Set(terms.map(bucketOf))];
   const posTermBuckets = [...new Set([...positional].map(bucketOf))];
-  const bucketIds = [...new Set(termBuckets.flatMap(rowsOfBucket))];
-  const posBucketIds = [...new Set(posTermBuckets.flatMap(rowsOfBucket))];
+  const rowIds = [...new Set(termBuckets.flatMap(rowsOfBucket))];
+  const posRowIds = [...new Set(posTermBuckets.flatMap(rowsOfBucket))];
   // The row cache is consulted before the reads go out (its epoch is checked once they are back).
   const prior = caches.get(T);
-  const heads = bucketIds.map((b) => bucketRead<PostingRow>(T.postings, prior, rowKey('h', b), b));
-  const poss = posBucketIds.map((b) => bucketRead<PositionRow>(T.positions, prior, rowKey('p', b), b));
+  const heads = rowIds.map((b) => bucketRead<PostingRow>(T.postings, prior, rowKey('h', b), b));
+  const poss = posRowIds.map((b) => bucketRead<PositionRow>(T.positions, prior, rowKey('p', b), b));
   // Independent reads go out together: in Chromium each await is a round trip to the browser process.
   const [maxRow, epochRow, segKeys, pendingKeys, dead, trashed, tagged, ...rows] = await Promise.all([
     T.meta.get('seq'),
@@ -183,8 +183,8 @@ async function readSnapshot(T: Tables, filters: SearchFilters, terms: string[], 
       ? await Promise.all([
           T.segs.bulkGet(missingSegs),
           T.pending.bulkGet(missingPending),
-          ...(stale ? bucketIds.map((b) => bucketRead<PostingRow>(T.postings, undefined, '', b).read) : []),
-          ...(stale ? posBucketIds.map((b) => bucketRead<PositionRow>(T.positions, undefined, '', b).read) : []),
+          ...(stale ? rowIds.map((b) => bucketRead<PostingRow>(T.postings, undefined, '', b).read) : []),
+          ...(stale ? posRowIds.map((b) => bucketRead<PositionRow>(T.positions, undefined, '', b).read) : []),
         ])
       : [[], []];
   const fresh = (stale ? reread : rows) as (PostingRow | PositionRow)[][];
@@ -211,8 +211,8 @@ async function readSnapshot(T: Tables, filters: SearchFilters, terms: string[], 
   const pick = <R>(keys: number[], fresh: Map<number, R>, cached: Map<number, R> | undefined) =>
     keys.map((k) => fresh.get(k) ?? cached?.get(k)).filter((r): r is R => r !== undefined);
   const maxSeq = maxRow?.v ?? 0;
-  const headRows = new Map(bucketIds.map((b, i) => [b, bucketRows(rowKey('h', b), heads[i]!.hit, fresh[i] as PostingRow[])]));
-  const posRows = new Map(posBucketIds.map((b, i) => [b, bucketRows(rowKey('p', b), poss[i]!.hit, fresh[bucketIds.length + i] as PositionRow[])]));
+  const headRows = new Map(rowIds.map((b, i) => [b, bucketRows(rowKey('h', b), heads[i]!.hit, fresh[i] as PostingRow[])]));
+  const posRows = new Map(posRowIds.map((b, i) => [b, bucketRows(rowKey('p', b), poss[i]!.hit, fresh[rowIds.length + i] as PositionRow[])]));
   // A term bucket's rows across the levels, in segment (so seq) order.
   const ofBucket = <R extends PostingRow | PositionRow>(rows: Map<number, R[]>, b: number) =>
     rowsOfBucket(b)

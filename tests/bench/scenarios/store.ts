@@ -224,6 +224,9 @@ export async function run(): Promise<BenchSection[]> {
       // Searches are timed on a settled index: the third merge of those saves would otherwise run
       // under the first query's searches (each waits for at most one of its short row transactions).
       log(`${n}: maintenance after the saves finished in ${r1(await call(page, 'flush'))} ms`);
+      // The floor under those saves on this machine, now: the same IndexedDB requests, raw.
+      const raw = await call(page, 'rawSaves', n + 500, 200);
+      log(`${n}: raw IndexedDB saves p50 ${r1(median(raw))} p95 ${r1(percentile(raw, 95))} ms`);
       if (process.env.STORE_BENCH_PROFILE) await profileSearches(page, process.env.STORE_BENCH_PROFILE.split(','), n);
       const rows: Record<string, string | number>[] = [];
       const targets = [];
@@ -259,6 +262,15 @@ export async function run(): Promise<BenchSection[]> {
       }
       const bulkRate = (n / batches.reduce((a, b) => a + b, 0)) * 1000;
       rows.push({ query: 'single save (200, one clip each)', 'p50 ms': median(singles), 'p95 ms': percentile(singles, 95), 'naive p50 ms': '', hits: '', 'naive hits': '', 'speed-up ×': `max ${r1(Math.max(...singles))} ms` });
+      rows.push({
+        query: 'floor: raw IndexedDB, the same requests (200)',
+        'p50 ms': median(raw),
+        'p95 ms': percentile(raw, 95),
+        'naive p50 ms': '',
+        hits: '',
+        'naive hits': '',
+        'speed-up ×': `save / floor: p50 ${r1(median(singles) / median(raw))}×, p95 ${r1(percentile(singles, 95) / percentile(raw, 95))}×`,
+      });
       rows.push({ query: `bulk save (batches of ${batch})`, 'p50 ms': median(batches), 'p95 ms': percentile(batches, 95), hits: `${Math.round(bulkRate)} clips/s`, 'naive hits': '', 'naive p50 ms': '', 'speed-up ×': '' });
       rows.push({ query: 'DB size on disk (storage.estimate)', hits: `${r1(usage / 1024 / 1024)} MiB`, 'naive hits': `${r1(usage / 1024 / n)} KiB/clip`, 'p50 ms': '', 'p95 ms': '', 'naive p50 ms': '', 'speed-up ×': '' });
       const limit = n >= 100000 ? 50 : 20;
@@ -274,6 +286,7 @@ export async function run(): Promise<BenchSection[]> {
         note:
           `Clips: corpus article i mod ${corpus.length}, paragraphs rotated by ⌊i/${corpus.length}⌋, a serial number in the title, own URL, date shifted by ⌊i/${corpus.length}⌋ days. ` +
           `Built in ${(buildMs / 1000).toFixed(1)} s. Single saves: 200 back to back (three of them make a 64-document merge due, which runs in the background). ` +
+          `Floor: the requests a save makes (dedupe reads, counters, then the clip, a meta row and its pending row, prepared beforehand) as one raw IndexedDB transaction each, right after the maintenance finished. ` +
           `Search = full API call (parse, rank, load the first 20 clips, snippets), ${runs} runs after 2 warm-ups, once the saves' maintenance has finished; ` +
           `naive = read every clip in getAll chunks of 2000 and test the text with includes, ${naiveRuns} runs.` +
           (consistency ? ` checkConsistency: ${consistency.ok ? 'ok' : consistency.problems.slice(0, 3).join('; ')}.` : ''),

@@ -3,8 +3,10 @@
 import Dexie, { type Collection } from 'dexie';
 import { ClipDB, createStore, type ClipInput, type Store, type StoredClip } from '../../../lib/store';
 import * as storeLib from '../../../lib/store';
-import { bucketOf } from '../../../lib/store/codec';
+import { bucketOf, rowsOfBucket } from '../../../lib/store/codec';
 import { docTerms } from '../../../lib/store/tokens';
+import { docIndexOf, pendingRowOf } from '../../../lib/store/indexer';
+import { clipKeysOf } from '../../../lib/store/key';
 import { runStoreSuite } from '../../unit/store/browser-suite';
 
 export interface CorpusArticle {
@@ -102,6 +104,56 @@ const api = {
       await store!.saveClips([input]);
       times.push(performance.now() - t);
     }
+    return times;
+  },
+  /**
+   * The floor under a single save: raw IndexedDB (no Dexie, no tokenizing or encoding), the same
+   * requests a save makes in one transaction — the dedupe reads of the clip's keys, the counters,
+   * then the clip, a meta row and its pending row (prepared beforehand) — in this database, with
+   * this many clips. Its rows are deleted afterwards.
+   */
+  async rawSaves(from: number, count: number): Promise<number[]> {
+    const idb = db!.backendDB();
+    const prepared = Array.from({ length: count }, (_, i) => {
+      const input = variant(from + i);
+      const keys = clipKeysOf(input);
+      const seq = 2_000_000_000 + i;
+      const clip: StoredClip = {
+        ...input,
+        id: `raw-${from + i}`,
+        url: input.url ?? null,
+        paper: input.paper ?? null,
+        date: input.date ?? null,
+        page: input.page ?? null,
+        savedAt: Date.now(),
+        updatedAt: Date.now(),
+        tags: [],
+        note: '',
+        key: keys[0]!,
+        keys,
+        deletedAt: null,
+        seq,
+        live: 1,
+      };
+      return { clip, keys, pending: pendingRowOf(docIndexOf(clip)) };
+    });
+    const req = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+    const times: number[] = [];
+    for (const { clip, keys, pending } of prepared) {
+      const t = performance.now();
+      const tx = idb.transaction(['clips', 'meta', 'pending'], 'readwrite', { durability: 'relaxed' });
+      const done = new Promise((resolve, reject) => ((tx.oncomplete = resolve), (tx.onerror = reject), (tx.onabort = reject)));
+      const [clips, meta, pend] = [tx.objectStore('clips'), tx.objectStore('meta'), tx.objectStore('pending')];
+      await Promise.all([...keys.map((k) => req(clips.index('keys').getAll(k))), ...['seq', 'clips.live', 'clips.trash'].map((k) => req(meta.get(k))), req(pend.count())]);
+      clips.put(clip);
+      meta.put({ k: 'bench.raw', v: clip.seq });
+      pend.put(pending);
+      await done;
+      times.push(performance.now() - t);
+    }
+    await db!.transaction('rw', [db!.clips, db!.meta, db!.pending], () =>
+      Promise.all([db!.clips.bulkDelete(prepared.map((p) => p.clip.id)), db!.pending.bulkDelete(prepared.map((p) => p.clip.seq)), db!.meta.delete('bench.raw')]),
+    );
     return times;
   },
   async search(query: string, runs: number): Promise<{ times: number[]; total: number }> {
@@ -238,7 +290,7 @@ const api = {
   /** Median ms of each read a search makes (diagnostics for the index layout notes). */
   async readCosts(term: string): Promise<Record<string, number>> {
     const T = db!;
-    const b = bucketOf(term);
+    const rows = rowsOfBucket(bucketOf(term));
     const twenty = await T.clips.orderBy('seq').reverse().limit(20).toArray();
     const seqs = twenty.map((c) => c.seq);
     const ids = twenty.map((c) => c.id);
@@ -251,7 +303,7 @@ const api = {
       'pending.toArray': () => T.pending.toArray(),
       'dead keys': () => T.dead.toCollection().primaryKeys(),
       'trash clips': () => T.clips.where('[live+savedAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray(),
-      [`bucket rows of ${term}`]: () => T.postings.where('[b+s]').between([b, Dexie.minKey], [b, Dexie.maxKey]).toArray(),
+      [`head rows of ${term} (every row level)`]: () => Promise.all(rows.map((b) => T.postings.where('[b+s]').between([b, Dexie.minKey], [b, Dexie.maxKey]).toArray())),
       'empty transaction': () => T.transaction('r', T.meta, () => T.meta.get('seq')),
     };
     const out: Record<string, number> = {};
