@@ -396,13 +396,18 @@ export const COMPACT: CompactPolicy = { fan: 8, base: MERGE_AT, max: 4096 };
 
 /**
  * A compaction reads, merges and writes its rows in at most this many transactions (fewer when
- * its segments have fewer rows), each over a share of the term buckets, so each transaction (and
- * the JavaScript between, which shares the thread with saves and searches) is short.
+ * its segments have fewer rows), each over a share of the term buckets: a 4,096-document one
+ * writes 128 rows per table a transaction (~0.1 ms of the page's thread per put); its JavaScript
+ * runs between them, in slices. Each maintenance transaction may wait up to MAX_DEFER_MS for the
+ * page's saves and searches to pause, so under constant use the number of transactions bounds how
+ * fast maintenance moves: with 256 shares (and sweeps of 16 row numbers a transaction) it fell
+ * behind saves and searches made back to back, and the bench's compaction of 10k clips ran for
+ * 20 minutes without ending.
  */
-const COMPACT_CHUNKS = 256;
+const COMPACT_CHUNKS = 32;
 
-/** Row numbers deleted per transaction by a sweep. */
-const SWEEP_CHUNK = 16;
+/** Row numbers deleted per transaction by a sweep (one range delete per number and table). */
+const SWEEP_CHUNK = 64;
 
 /** The level of a segment with this many live documents. */
 export function levelOf(live: number, p: CompactPolicy = COMPACT): number {
@@ -476,7 +481,26 @@ export async function compactSegments(T: Tables, tx: WriteTx, p: CompactPolicy =
   const m = Math.min(plan.nb, ...plan.rowsOf);
   const step = Math.max(1, m / COMPACT_CHUNKS);
   const slices = slicer(pause);
-  if (plan.docs.length) for (let g0 = 0; g0 < m; g0 += step) await mergeRows(T, rowsTx, plan, slices, m, g0, g0 + step);
+  // Each row-table transaction writes the share merged last and reads the next one: one
+  // transaction per share (each waits for the page's saves and searches to pause, up to 250 ms).
+  let merged: MergedRows | null = null;
+  const write = async (out: MergedRows | null) => {
+    if (out?.heads.length) await Promise.all([T.postings.bulkPut(out.heads), T.positions.bulkPut(out.positions)]);
+  };
+  if (plan.docs.length) {
+    for (let g0 = 0; g0 < m; g0 += step) {
+      const keys = plan.pick.flatMap((s, k) => classRows(plan.rowsOf[k]!, m, g0, g0 + step).map((i) => [rowOf(i, plan.rowsOf[k]!), s] as unknown as [string, number]));
+      const out: MergedRows | null = merged;
+      const [heads, poss] = await rowsTx(async () => {
+        const [read] = await Promise.all([Promise.all([T.postings.bulkGet(keys), T.positions.bulkGet(keys)]), write(out)]);
+        return read;
+      });
+      merged = await mergeRows(plan, slices, heads, poss);
+    }
+    const last: MergedRows | null = merged;
+    if (last?.heads.length) await rowsTx(() => write(last));
+    slices.restart();
+  }
   const published = await tx(async () => {
     const [segKeys, mark] = await Promise.all([T.segs.toCollection().primaryKeys(), T.meta.get(META_NEW)]);
     const listed = new Set(segKeys);
@@ -553,17 +577,19 @@ function classRows(nb: number, m: number, g0: number, g1: number): number[] {
   return out;
 }
 
+/** A compaction's merged rows of one share of the buckets, to write. */
+interface MergedRows {
+  heads: PostingRow[];
+  positions: PositionRow[];
+}
+
 /**
- * Writes the merged segment's rows for the term buckets of classes [g0, g1) mod m: the picked
- * segments' postings of live documents. The picked rows are read in one row-table transaction and
- * the merged ones written in another; the decoding and encoding between pause every SLICE_MS (the
- * picked segments do not change meanwhile: one compaction at a time, and nothing else writes a
- * listed segment's rows).
+ * The merged segment's rows for one share of the term buckets, from the picked segments' rows of
+ * that share (`heads` and `poss` aligned, in pick order, so seq order): their postings of live
+ * documents. Decoding and encoding pause every SLICE_MS; the picked segments do not change
+ * meanwhile (one compaction at a time, and nothing else writes a listed segment's rows).
  */
-async function mergeRows(T: Tables, rowsTx: WriteTx, plan: CompactPlan, slices: ReturnType<typeof slicer>, m: number, g0: number, g1: number): Promise<void> {
-  // The picked segments' rows of these classes, by exact key, in pick (so seq) order.
-  const keys = plan.pick.flatMap((s, k) => classRows(plan.rowsOf[k]!, m, g0, g1).map((i) => [rowOf(i, plan.rowsOf[k]!), s] as unknown as [string, number]));
-  const [heads, poss] = await rowsTx(() => Promise.all([T.postings.bulkGet(keys), T.positions.bulkGet(keys)]));
+async function mergeRows(plan: CompactPlan, slices: ReturnType<typeof slicer>, heads: (PostingRow | undefined)[], poss: (PositionRow | undefined)[]): Promise<MergedRows> {
   slices.restart();
   const lists: BucketLists = new Map();
   for (let k = 0; k < heads.length; k++) {
@@ -600,8 +626,7 @@ async function mergeRows(T: Tables, rowsTx: WriteTx, plan: CompactPlan, slices: 
     positions.push({ b, s: plan.target, ...pos });
     await slices.breathe();
   }
-  if (heads2.length) await rowsTx(() => Promise.all([T.postings.bulkPut(heads2), T.positions.bulkPut(positions)]));
-  slices.restart();
+  return { heads: heads2, positions };
 }
 
 /** Deletes rows no segment lists: the picked segments' after a compaction, or an unfinished merged segment's. */
