@@ -182,16 +182,31 @@ function bucketLists(docs: DocIndex[], nb: number): BucketLists {
   return buckets;
 }
 
+/** Encoded head and positions rows of segment s, written together. */
+class RowBatch {
+  readonly heads: PostingRow[] = [];
+  readonly positions: PositionRow[] = [];
+  constructor(readonly s: number) {}
+  /** Encodes the lists of row number b. */
+  add(b: number, lists: Map<string, Posting[]>): void {
+    const { head, pos } = encodeSplitDict(lists);
+    this.heads.push({ b, s: this.s, ...head });
+    this.positions.push({ b, s: this.s, ...pos });
+  }
+  get size(): number {
+    return this.heads.length;
+  }
+  /** Writes the rows (in the caller's transaction). */
+  async put(T: Tables): Promise<void> {
+    if (this.size) await Promise.all([T.postings.bulkPut(this.heads), T.positions.bulkPut(this.positions)]);
+  }
+}
+
 /** Encodes these rows' lists as segment s's head and positions rows and writes them. */
 async function writeRows(T: Tables, s: number, buckets: Iterable<[number, Map<string, Posting[]>]>): Promise<void> {
-  const heads: PostingRow[] = [];
-  const positions: PositionRow[] = [];
-  for (const [b, lists] of buckets) {
-    const { head, pos } = encodeSplitDict(lists);
-    heads.push({ b, s, ...head });
-    positions.push({ b, s, ...pos });
-  }
-  await Promise.all([T.postings.bulkPut(heads), T.positions.bulkPut(positions)]);
+  const batch = new RowBatch(s);
+  for (const [b, lists] of buckets) batch.add(b, lists);
+  await batch.put(T);
 }
 
 /** Writes a segment holding these documents (any order) and returns its number, all in the caller's transaction. */
@@ -297,12 +312,11 @@ export async function mergePending(T: Tables, tx: WriteTx, rowsTx: WriteTx = tx,
     for (let i = 0; i < terms.length; i++) members[bucketOf(terms[i]!) & (nb - 1)]!.push(k, i);
     await breathe();
   }
-  let heads: PostingRow[] = [];
-  let positions: PositionRow[] = [];
+  let batch = new RowBatch(s);
   const flush = async () => {
-    const [h, p] = [heads, positions];
-    [heads, positions] = [[], []];
-    if (h.length) await rowsTx(() => Promise.all([T.postings.bulkPut(h), T.positions.bulkPut(p)]));
+    const full = batch;
+    batch = new RowBatch(s);
+    if (full.size) await rowsTx(() => full.put(T));
     restart();
   };
   for (let at = 0; at < nb; at++) {
@@ -319,11 +333,8 @@ export async function mergePending(T: Tables, tx: WriteTx, rowsTx: WriteTx = tx,
       if (list) list.push(p);
       else lists.set(term, [p]);
     }
-    const b = rowOf(at, nb);
-    const { head, pos } = encodeSplitDict(lists);
-    heads.push({ b, s, ...head });
-    positions.push({ b, s, ...pos });
-    if (heads.length >= MERGE_CHUNK) await flush();
+    batch.add(rowOf(at, nb), lists);
+    if (batch.size >= MERGE_CHUNK) await flush();
     await breathe();
   }
   await flush();
@@ -483,22 +494,19 @@ export async function compactSegments(T: Tables, tx: WriteTx, p: CompactPolicy =
   const slices = slicer(pause);
   // Each row-table transaction writes the share merged last and reads the next one: one
   // transaction per share (each waits for the page's saves and searches to pause, up to 250 ms).
-  let merged: MergedRows | null = null;
-  const write = async (out: MergedRows | null) => {
-    if (out?.heads.length) await Promise.all([T.postings.bulkPut(out.heads), T.positions.bulkPut(out.positions)]);
-  };
+  let merged: RowBatch | null = null;
   if (plan.docs.length) {
     for (let g0 = 0; g0 < m; g0 += step) {
       const keys = plan.pick.flatMap((s, k) => classRows(plan.rowsOf[k]!, m, g0, g0 + step).map((i) => [rowOf(i, plan.rowsOf[k]!), s] as unknown as [string, number]));
-      const out: MergedRows | null = merged;
+      const out: RowBatch | null = merged;
       const [heads, poss] = await rowsTx(async () => {
-        const [read] = await Promise.all([Promise.all([T.postings.bulkGet(keys), T.positions.bulkGet(keys)]), write(out)]);
+        const [read] = await Promise.all([Promise.all([T.postings.bulkGet(keys), T.positions.bulkGet(keys)]), out?.put(T)]);
         return read;
       });
       merged = await mergeRows(plan, slices, heads, poss);
     }
-    const last: MergedRows | null = merged;
-    if (last?.heads.length) await rowsTx(() => write(last));
+    const last: RowBatch | null = merged;
+    if (last?.size) await rowsTx(() => last.put(T));
     slices.restart();
   }
   const published = await tx(async () => {
@@ -577,19 +585,13 @@ function classRows(nb: number, m: number, g0: number, g1: number): number[] {
   return out;
 }
 
-/** A compaction's merged rows of one share of the buckets, to write. */
-interface MergedRows {
-  heads: PostingRow[];
-  positions: PositionRow[];
-}
-
 /**
  * The merged segment's rows for one share of the term buckets, from the picked segments' rows of
  * that share (`heads` and `poss` aligned, in pick order, so seq order): their postings of live
  * documents. Decoding and encoding pause every SLICE_MS; the picked segments do not change
  * meanwhile (one compaction at a time, and nothing else writes a listed segment's rows).
  */
-async function mergeRows(plan: CompactPlan, slices: ReturnType<typeof slicer>, heads: (PostingRow | undefined)[], poss: (PositionRow | undefined)[]): Promise<MergedRows> {
+async function mergeRows(plan: CompactPlan, slices: ReturnType<typeof slicer>, heads: (PostingRow | undefined)[], poss: (PositionRow | undefined)[]): Promise<RowBatch> {
   slices.restart();
   const lists: BucketLists = new Map();
   for (let k = 0; k < heads.length; k++) {
@@ -618,15 +620,12 @@ async function mergeRows(plan: CompactPlan, slices: ReturnType<typeof slicer>, h
       }
     }
   }
-  const heads2: PostingRow[] = [];
-  const positions: PositionRow[] = [];
+  const out = new RowBatch(plan.target);
   for (const [b, terms] of [...lists].sort((x, y) => x[0] - y[0])) {
-    const { head, pos } = encodeSplitDict(terms);
-    heads2.push({ b, s: plan.target, ...head });
-    positions.push({ b, s: plan.target, ...pos });
+    out.add(b, terms);
     await slices.breathe();
   }
-  return { heads: heads2, positions };
+  return out;
 }
 
 /** Deletes rows no segment lists: the picked segments' after a compaction, or an unfinished merged segment's. */
