@@ -309,13 +309,13 @@ export function* dictEntries(d: TermDict): Generator<[string, Posting[]]> {
 export const BUCKETS = 4096;
 
 /**
- * Rows per table a segment may be written in (schema v6): a segment spreads its terms over `nb`
- * rows, term bucket b going to row b mod nb, so rows stay about one document's postings each
- * whatever the segment's size. Before v6 every segment had BUCKETS rows. A 64-document merge then
- * wrote ~8,000 rows of a few hundred bytes, and each put costs ~0.1 ms of the page's thread in
- * Chromium whatever its size (lib/store/README.md): ~0.8 s per merge, felt by the saves it ran
- * between (single-save p95 38 ms against 13.5 ms with maintenance off, same run). Few levels, as a
- * query reads one key range per level for each of its terms.
+ * Rows per table a segment may be written in (row levels, same schema): a segment spreads its terms
+ * over `nb` rows, term bucket b going to row b mod nb, so rows stay about one document's postings
+ * each whatever the segment's size. Before, every segment had BUCKETS rows. A 64-document merge
+ * then wrote ~8,000 rows of a few hundred bytes, and each put costs ~0.1 ms of the page's thread
+ * in Chromium whatever its size (lib/store/README.md): 1.0–1.6 s per merge, felt by the saves it
+ * ran between (single-save p95 38 ms against 13.5 ms with maintenance off, same run). Few levels,
+ * as a query reads one key range per level for each of its terms.
  */
 export const ROW_LEVELS = [64, 512, BUCKETS] as const;
 
@@ -332,7 +332,7 @@ export function rowsFor(docs: number): number {
 
 /**
  * The stored row number (the `b` of a row's [b+s] key) of term bucket b in a segment of nb rows.
- * BUCKETS-row segments keep b itself (the numbers of every segment written before v6); a smaller
+ * BUCKETS-row segments keep b itself (the numbers of every segment written before row levels); a smaller
  * segment's rows are numbered from BUCKETS + nb, so no two levels share a row number.
  */
 export function rowOf(b: number, nb: number): number {

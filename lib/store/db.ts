@@ -43,7 +43,7 @@ export interface SegmentRow {
   papers: string[];
   /**
    * How many rows per table its postings are spread over (see codec.ts rowsFor). Absent: BUCKETS,
-   * as in every segment written before 2026-12-03 (same schema: older rows stay as they are).
+   * as in every segment written before row levels (same schema: older rows stay as they are).
    */
   nb?: number;
 }
@@ -110,11 +110,16 @@ export function keptCountRows(T: Pick<Tables, 'meta'>): Promise<(MetaRow | undef
   return T.meta.bulkGet([COUNT_KEYS.live, COUNT_KEYS.trash]);
 }
 
-/** The kept counts (recounted when a row is missing: the next write that moves them stores them again). */
-export async function clipCounts(T: Pick<Tables, 'clips' | 'meta'>): Promise<ClipCounts> {
-  const [live, trash] = await keptCountRows(T);
+/** The counts of these kept rows, recounted when one is missing (the next write that moves them stores them again). */
+export async function countsOfRows(T: Pick<Tables, 'clips'>, live: MetaRow | undefined, trash: MetaRow | undefined): Promise<ClipCounts> {
   if (live && trash) return { live: live.v, trash: trash.v };
   return countClipsSlowly(T);
+}
+
+/** The kept counts (see countsOfRows). */
+export async function clipCounts(T: Pick<Tables, 'clips' | 'meta'>): Promise<ClipCounts> {
+  const [live, trash] = await keptCountRows(T);
+  return countsOfRows(T, live, trash);
 }
 
 /** Writes the counts (in the caller's transaction). */

@@ -149,15 +149,19 @@ const META_LO = 'sweep.lo';
 const META_HI = 'sweep.hi';
 /** meta: the row levels (codec.ts ROW_LEVELS, OR-ed; they are distinct powers of two) of those rows (absent: every level). */
 const META_LEVELS = 'sweep.levels';
-const ALL_LEVELS = ROW_LEVELS.reduce((m, nb) => m | nb, 0);
+/** The META_LEVELS value of these row levels. */
+const levelMask = (levels: readonly number[]) => levels.reduce((m, nb) => m | nb, 0);
+const ALL_LEVELS = levelMask(ROW_LEVELS);
 
-/** Notes segments numbered [lo, hi], of these row levels, as rows to delete (the next sweep does). */
-function noteSweep(T: Tables, lo: number, hi: number, levels: number[]) {
-  return T.meta.bulkPut([
+/** Notes segments numbered [lo, hi], of these row levels, as rows to delete (the next sweep does); returns the mask noted. */
+async function noteSweep(T: Tables, lo: number, hi: number, levels: readonly number[]): Promise<number> {
+  const mask = levelMask(levels);
+  await T.meta.bulkPut([
     { k: META_LO, v: lo },
     { k: META_HI, v: hi },
-    { k: META_LEVELS, v: levels.reduce((m, nb) => m | nb, 0) },
+    { k: META_LEVELS, v: mask },
   ]);
+  return mask;
 }
 
 /** row number → term → postings. */
@@ -637,9 +641,8 @@ async function sweep(T: Tables, tx: WriteTx, rowsTx: WriteTx): Promise<void> {
     // A compaction stopped before listing its segment (only one runs at a time, so it is not running).
     await T.meta.bulkDelete([META_NEW, META_NEW_ROWS]);
     if (await T.segs.get(unfinished.v)) return null;
-    const rows = unfinishedRows ? [unfinishedRows.v] : [...ROW_LEVELS];
-    await noteSweep(T, unfinished.v, unfinished.v, rows);
-    return [unfinished.v, unfinished.v, rows.reduce((m, nb) => m | nb, 0)] as const;
+    const mask = await noteSweep(T, unfinished.v, unfinished.v, unfinishedRows ? [unfinishedRows.v] : ROW_LEVELS);
+    return [unfinished.v, unfinished.v, mask] as const;
   });
   if (!range) return;
   const [lo, hi, levels] = range;
