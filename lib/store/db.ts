@@ -110,16 +110,20 @@ export function keptCountRows(T: Pick<Tables, 'meta'>): Promise<(MetaRow | undef
   return T.meta.bulkGet([COUNT_KEYS.live, COUNT_KEYS.trash]);
 }
 
-/** The counts of these kept rows, recounted when one is missing (the next write that moves them stores them again). */
-export async function countsOfRows(T: Pick<Tables, 'clips'>, live: MetaRow | undefined, trash: MetaRow | undefined): Promise<ClipCounts> {
-  if (live && trash) return { live: live.v, trash: trash.v };
-  return countClipsSlowly(T);
+/**
+ * The counts these kept rows hold; null when one is missing (the caller recounts with
+ * countClipsSlowly, and the next write that moves them stores them again). Synchronous on purpose:
+ * callers run inside Dexie transactions, and one more native await between their reads and writes
+ * lost the transaction (saves racing for the same seq in the e2e concurrency test).
+ */
+export function countsOfRows(live: MetaRow | undefined, trash: MetaRow | undefined): ClipCounts | null {
+  return live && trash ? { live: live.v, trash: trash.v } : null;
 }
 
-/** The kept counts (see countsOfRows). */
+/** The kept counts (recounted when a row is missing, see countsOfRows). */
 export async function clipCounts(T: Pick<Tables, 'clips' | 'meta'>): Promise<ClipCounts> {
   const [live, trash] = await keptCountRows(T);
-  return countsOfRows(T, live, trash);
+  return countsOfRows(live, trash) ?? countClipsSlowly(T);
 }
 
 /** Writes the counts (in the caller's transaction). */

@@ -2,7 +2,7 @@
 // createStore(db) returns the API object; getStore() is the one over the extension's database.
 import Dexie from 'dexie';
 import { checkIndex, type CheckOptions } from './consistency';
-import { ClipDB, COUNT_KEYS, TABLE_NAMES, clipCounts, clipsByState, countRows, countsAfter, countsOfRows, defaultClipDB, putClipCounts, type ClipCounts, type StoredClip, type Tables } from './db';
+import { ClipDB, COUNT_KEYS, TABLE_NAMES, clipCounts, clipsByState, countClipsSlowly, countRows, countsAfter, countsOfRows, defaultClipDB, putClipCounts, type ClipCounts, type StoredClip, type Tables } from './db';
 import { guard, StoreError } from './errors';
 import { COMPACT, compactSegments, indexClips, MERGE_AT, mergePending, retireSeqs, type CompactPolicy, type WriteTx } from './indexer';
 import { clipKeysOf } from './key';
@@ -266,7 +266,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
   /** The last seq handed out, the number of pending documents and the clip counts (one read of `meta`). */
   async function readCounters(): Promise<Counters> {
     const [[seq, live, trash], waiting] = await Promise.all([T.meta.bulkGet(['seq', COUNT_KEYS.live, COUNT_KEYS.trash]), T.pending.count()]);
-    return [seq?.v ?? 0, waiting, await countsOfRows(T, live, trash)];
+    return [seq?.v ?? 0, waiting, countsOfRows(live, trash) ?? (await countClipsSlowly(T))];
   }
 
   let persistAsked = false;
