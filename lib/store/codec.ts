@@ -347,6 +347,11 @@ export function rowsOfBucket(b: number): number[] {
   return ROW_LEVELS.map((nb) => rowOf(b, nb));
 }
 
+/** The number of rows (nb) of the segments that store rows under row number r. */
+export function levelOfRow(r: number): number {
+  return ROW_LEVELS.find((nb) => nb < BUCKETS && r >= BUCKETS + nb && r < BUCKETS + 2 * nb) ?? BUCKETS;
+}
+
 /** Every row number of a segment of nb rows, ascending. */
 export function rowNumbers(nb: number): number[] {
   return Array.from({ length: nb }, (_, i) => rowOf(i, nb));
