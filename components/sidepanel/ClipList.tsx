@@ -43,6 +43,7 @@ export function ClipList({ win, activeIndex, grouped, onActivate, onOpen, onDele
     const prev = i > 0 ? win.row(i - 1) : undefined;
     return i === 0 || (prev && groupLabel(prev.clip, t('panelUnknownSource')) !== label) ? label : null;
   };
+  // eslint-disable-next-line react-hooks/incompatible-library -- the warning is about React Compiler memoization: this project does not compile with it, and the virtualizer's functions reach no memoized component
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,

@@ -27,6 +27,7 @@ export function TrashView({ onBack }: { onBack(): void }) {
   const win = useLiveWindow(fetchWindow, trashTotal, 'trash', range.first, range.last);
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = win.count ?? 0;
+  // eslint-disable-next-line react-hooks/incompatible-library -- the warning is about React Compiler memoization: this project does not compile with it, and the virtualizer's functions reach no memoized component
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
