@@ -230,9 +230,9 @@ export async function run(): Promise<BenchSection[]> {
       if (process.env.STORE_BENCH_PROFILE) await profileSearches(page, process.env.STORE_BENCH_PROFILE.split(','), n);
       const rows: Record<string, string | number>[] = [];
       const targets = [];
-      // p95 of 20 runs is the slowest or second slowest search: one stall moved it 2-7x between runs
-      // of the same code (2026-12-02: 15.4 and 24.8 ms an hour apart, p50s within 1 ms). 60 runs (40 at
-      // 100k) put it at the third slowest.
+      // p95 of 20 runs lies between the slowest and second-slowest search: one stall moved it 2-7x
+      // between runs of the same code (2026-12-02: 15.4 and 24.8 ms an hour apart, p50s within 1 ms).
+      // With 60 runs it lies between the fourth and third slowest (40 at 100k: third and second).
       const runs = n >= 100000 ? 40 : 60;
       const naiveRuns = n >= 100000 ? 2 : 3;
       let slowestP95 = 0;
