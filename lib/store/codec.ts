@@ -16,6 +16,25 @@ export interface Posting {
   positions: number[];
 }
 
+/**
+ * A posting read from a stored list with its positions left encoded: bytes src[ps..pe) (delta
+ * varints, the same in every form). Merges and compactions re-encode these: the head fields are
+ * written again and the positions bytes copied as they are, instead of decoded into arrays and
+ * encoded back (positions are most of an index's bytes, and that round trip was most of a merge's
+ * JavaScript, run on the thread the saves wait for).
+ */
+export interface StoredPosting {
+  seq: number;
+  count: number;
+  titleCount: number;
+  src: Uint8Array;
+  ps: number;
+  pe: number;
+}
+
+/** A posting in either form. */
+export type AnyPosting = Posting | StoredPosting;
+
 class ByteWriter {
   buf = new Uint8Array(256);
   len = 0;
@@ -31,6 +50,14 @@ class ByteWriter {
     if (this.len + b.length > this.buf.length) this.grow(this.len + b.length);
     this.buf.set(b, this.len);
     this.len += b.length;
+  }
+  /** Appends src[start..end) (byte by byte: the spans copied are a few bytes, a view would cost more). */
+  copy(src: Uint8Array, start: number, end: number) {
+    if (this.len + end - start > this.buf.length) this.grow(this.len + end - start);
+    const buf = this.buf;
+    let at = this.len;
+    for (let i = start; i < end; i++) buf[at++] = src[i]!;
+    this.len = at;
   }
   grow(min: number) {
     const next = new Uint8Array(Math.max(min, this.buf.length * 2));
@@ -164,6 +191,10 @@ export class PostingReader {
   positions(): number[] {
     return decodePositions(this.src, this.posStart, this.posEnd);
   }
+  /** The current document's posting, its positions left encoded. */
+  stored(): StoredPosting {
+    return { seq: this.seq, count: this.count, titleCount: this.titleCount, src: this.src, ps: this.posStart, pe: this.posEnd };
+  }
 }
 
 const EMPTY = new Uint8Array(0);
@@ -202,6 +233,12 @@ export function decodePositions(b: Uint8Array, start: number, end: number): numb
   return out;
 }
 
+/** The first posting of a combined list (a pending row's lists hold one each), positions left encoded; null when the list is empty. */
+export function firstStoredPosting(b: Uint8Array): StoredPosting | null {
+  const r = new PostingReader(b);
+  return r.next() ? r.stored() : null;
+}
+
 /** Decode a whole list (merging and consistency checks). */
 export function decodePostings(b: Uint8Array): Posting[] {
   const r = new PostingReader(b);
@@ -236,8 +273,40 @@ export interface PositionsDict {
   blob: Uint8Array;
 }
 
-/** Term → postings (any order) → a head TermDict and its aligned positions (the v3 segment rows). */
-export function encodeSplitDict(lists: Map<string, Posting[]>): { head: TermDict; pos: PositionsDict } {
+/**
+ * One document's TermDict (a pending row): each term's list holds the document's one posting, in
+ * the combined form. Encoded straight from its terms' positions, as encodeDict would encode them
+ * (a test checks that), without a posting object and a list per term on the way.
+ */
+export function encodeDocDict(seq: number, terms: ReadonlyMap<string, readonly number[]>, titleEnd: number): TermDict {
+  const sorted = [...terms.keys()].sort();
+  const offs = new Uint32Array(sorted.length + 1);
+  const w = new ByteWriter();
+  for (let i = 0; i < sorted.length; i++) {
+    const pos = terms.get(sorted[i]!)!;
+    const n = pos.length;
+    let titleCount = 0;
+    for (let k = 0; k < n; k++) if (pos[k]! < titleEnd) titleCount++;
+    offs[i] = w.len;
+    if (w.len + 25 + n * 5 > w.buf.length) w.grow(w.len + 25 + n * 5);
+    const buf = w.buf;
+    let at = putVarint(buf, w.len, seq);
+    at = putVarint(buf, at, n);
+    at = putVarint(buf, at, titleCount);
+    at = putVarint(buf, at, positionBytes(pos));
+    let last = 0;
+    for (let k = 0; k < n; k++) {
+      at = putVarint(buf, at, pos[k]! - last);
+      last = pos[k]!;
+    }
+    w.len = at;
+  }
+  offs[sorted.length] = w.len;
+  return { terms: sorted, offs, blob: w.done() };
+}
+
+/** Term → postings (ascending seq) → a head TermDict and its aligned positions (the v3 segment rows). */
+export function encodeSplitDict(lists: Map<string, readonly AnyPosting[]>): { head: TermDict; pos: PositionsDict } {
   const terms = [...lists.keys()].sort();
   const offs = new Uint32Array(terms.length + 1);
   const poffs = new Uint32Array(terms.length + 1);
@@ -252,7 +321,10 @@ export function encodeSplitDict(lists: Map<string, Posting[]>): { head: TermDict
       prev = p.seq;
       w.varint(p.count);
       w.varint(p.titleCount);
-      writePositions(pw, p.positions);
+      if ('src' in p) {
+        pw.varint(p.pe - p.ps);
+        pw.copy(p.src, p.ps, p.pe);
+      } else writePositions(pw, p.positions);
     }
   });
   offs[terms.length] = w.len;

@@ -16,7 +16,7 @@
 // new document first goes to `pending` (its whole posting map in one row: one put per save);
 // when MERGE_AT documents wait they are merged into a segment. Positions make multi-character
 // terms and phrases exact from the index alone (默认 never matches 默想).
-import { BUCKETS, bucketOf, decodePostings, encodeDict, encodeSplitDict, PostingReader, ROW_LEVELS, rowNumbers, rowOf, rowsFor, type Posting } from './codec';
+import { BUCKETS, bucketOf, decodePostings, encodeDocDict, encodeSplitDict, firstStoredPosting, PostingReader, ROW_LEVELS, rowNumbers, rowOf, rowsFor, type AnyPosting, type Posting, type StoredPosting } from './codec';
 import { newEpoch, type PendingRow, type PositionRow, type PostingRow, type SegmentRow, type StoredClip, type Tables } from './db';
 import { docTerms, type DocTerms } from './tokens';
 import type { Table } from 'dexie';
@@ -74,11 +74,20 @@ export function docIndexOf(clip: StoredClip, known?: DocTerms): DocIndex {
   };
 }
 
-/** A document's pending row: its whole posting map, encoded, in one row. */
-export function pendingRowOf(d: DocIndex): PendingRow {
-  const lists = new Map<string, Posting[]>();
-  for (const [t, p] of d.postings) lists.set(t, [p]);
-  return { q: d.seq, id: d.id, ...encodeDict(lists), len: d.len, titleEnd: d.titleEnd, saved: d.saved, date: d.date, kind: d.kind, paper: d.paper };
+/** A document's pending row: all its terms' postings, encoded, in one row (straight from its terms: a save's hot path). */
+export function pendingRowOf(clip: StoredClip, known?: DocTerms): PendingRow {
+  const { terms, titleEnd, length } = known ?? docTerms(clip);
+  return {
+    q: clip.seq,
+    id: clip.id,
+    ...encodeDocDict(clip.seq, terms, titleEnd),
+    len: length,
+    titleEnd,
+    saved: clip.savedAt,
+    date: dateNum(clip.date),
+    kind: KIND_CODES[clip.kind] ?? 0,
+    paper: clip.paper ?? '',
+  };
 }
 
 /** Pending row → index document (for merging). */
@@ -165,13 +174,13 @@ async function noteSweep(T: Tables, lo: number, hi: number, levels: readonly num
 }
 
 /** row number → term → postings. */
-type BucketLists = Map<number, Map<string, Posting[]>>;
+type BucketLists = Map<number, Map<string, AnyPosting[]>>;
 
 /** The rows per table of a segment (see codec.ts rowsFor). */
 export const rowsOfSegment = (seg: Pick<SegmentRow, 'nb'>): number => seg.nb ?? BUCKETS;
 
 /** Appends p to the list of term (in row b). */
-function addPosting(buckets: BucketLists, b: number, term: string, p: Posting): void {
+function addPosting(buckets: BucketLists, b: number, term: string, p: AnyPosting): void {
   let lists = buckets.get(b);
   if (!lists) buckets.set(b, (lists = new Map()));
   const list = lists.get(term);
@@ -192,7 +201,7 @@ class RowBatch {
   readonly positions: PositionRow[] = [];
   constructor(readonly s: number) {}
   /** Encodes the lists of row number b. */
-  add(b: number, lists: Map<string, Posting[]>): void {
+  add(b: number, lists: Map<string, readonly AnyPosting[]>): void {
     const { head, pos } = encodeSplitDict(lists);
     this.heads.push({ b, s: this.s, ...head });
     this.positions.push({ b, s: this.s, ...pos });
@@ -207,7 +216,7 @@ class RowBatch {
 }
 
 /** Encodes these rows' lists as segment s's head and positions rows and writes them. */
-async function writeRows(T: Tables, s: number, buckets: Iterable<[number, Map<string, Posting[]>]>): Promise<void> {
+async function writeRows(T: Tables, s: number, buckets: Iterable<[number, Map<string, AnyPosting[]>]>): Promise<void> {
   const batch = new RowBatch(s);
   for (const [b, lists] of buckets) batch.add(b, lists);
   await batch.put(T);
@@ -234,7 +243,7 @@ export async function indexClips(T: Tables, clips: StoredClip[], pendingCount?: 
   if (clips.length === 0) return false;
   if (clips.length < MERGE_AT) {
     const waiting = pendingCount ?? (await T.pending.count());
-    await T.pending.bulkPut(clips.map((c) => pendingRowOf(docIndexOf(c, known?.get(c)))));
+    await T.pending.bulkPut(clips.map((c) => pendingRowOf(c, known?.get(c))));
     return waiting + clips.length >= MERGE_AT;
   }
   // Turned into postings one segment (at most SEGMENT_MAX documents) at a time, so a large import stays bounded in memory.
@@ -244,6 +253,8 @@ export async function indexClips(T: Tables, clips: StoredClip[], pendingCount?: 
 
 /** Rows (per table) a pending merge writes per transaction: 4 transactions for a 64-document merge. */
 const MERGE_CHUNK = 16;
+/** Pending rows a merge reads per transaction (see mergePending). */
+const MERGE_READ = 16;
 
 /**
  * Longest stretch of index maintenance's JavaScript between two chances for the page's own work
@@ -276,9 +287,10 @@ const pendingColumns = (r: PendingRow): DocColumns => ({ seq: r.q, id: r.id, len
 
 /**
  * Merges the pending documents (at most SEGMENT_MAX) into a new segment once MERGE_AT or more are
- * waiting, written the way a compaction writes. One short transaction takes the pending rows and
- * notes the new segment's number in `meta`. The rows are then encoded one at a time, pausing every
- * SLICE_MS (`pause`), and written MERGE_CHUNK rows at a time, each chunk in its own transaction
+ * waiting, written the way a compaction writes. One short transaction picks the pending documents
+ * (their keys) and notes the new segment's number in `meta`; their rows are read MERGE_READ at a
+ * time, each read a short transaction too. The segment's rows are then encoded one at a time (the
+ * positions bytes copied as stored), pausing every SLICE_MS (`pause`), and written MERGE_CHUNK rows at a time, each chunk in its own transaction
  * over the row tables only (`rowsTx`; the store starts each one only when none of its own saves or
  * searches is in flight): saves, which write clips and `pending`, go on meanwhile, and neither a
  * save nor a search waits for more than one short chunk (a search ignores rows of an unlisted
@@ -292,22 +304,31 @@ export async function mergePending(T: Tables, tx: WriteTx, rowsTx: WriteTx = tx,
   await sweep(T, tx, rowsTx);
   const plan = await tx(async () => {
     if ((await T.pending.count()) < MERGE_AT) return null;
-    const pending = await T.pending.limit(SEGMENT_MAX).toArray();
-    const deadRows = await T.dead.bulkGet(pending.map((p) => p.q));
+    const keys = (await T.pending.limit(SEGMENT_MAX).primaryKeys()) as number[];
+    const deadRows = await T.dead.bulkGet(keys);
     const dead = deadRows.filter((r) => r !== undefined).map((r) => r.q);
-    const nb = rowsFor(pending.length - dead.length);
+    const nb = rowsFor(keys.length - dead.length);
     const s = await nextCounter(T, 'segment');
     await T.meta.bulkPut([
       { k: META_NEW, v: s },
       { k: META_NEW_ROWS, v: nb },
     ]);
-    return { s, nb, pending, dead };
+    return { s, nb, keys, dead };
   });
   if (!plan) return false;
   const { s, nb } = plan;
   const dead = new Set(plan.dead);
+  // The rows themselves are read MERGE_READ at a time, each read a short transaction of its own:
+  // 64 pending rows are ~1 MB and ~70,000 strings, and read in the first transaction they held
+  // the saves back for 30–140 ms. A row deleted before it is read (its clip edited or purged: a
+  // retired pending document loses its row) is not merged; one deleted later is marked dead below.
+  const pending: PendingRow[] = [];
+  for (let i = 0; i < plan.keys.length; i += MERGE_READ) {
+    const chunk = plan.keys.slice(i, i + MERGE_READ);
+    for (const r of await tx(() => T.pending.bulkGet(chunk))) if (r) pending.push(r);
+  }
   // Ascending seq, so every term's list comes out in order.
-  const rows = plan.pending.filter((p) => !dead.has(p.q)).sort((a, b) => a.q - b.q);
+  const rows = pending.filter((p) => !dead.has(p.q)).sort((a, b) => a.q - b.q);
   const { breathe, restart } = slicer(pause);
   // The terms of each row of the new segment: (document, term) pairs, documents in seq order.
   const members: number[][] = Array.from({ length: nb }, () => []);
@@ -326,11 +347,11 @@ export async function mergePending(T: Tables, tx: WriteTx, rowsTx: WriteTx = tx,
   for (let at = 0; at < nb; at++) {
     const pairs = members[at]!;
     if (pairs.length === 0) continue;
-    const lists = new Map<string, Posting[]>();
+    const lists = new Map<string, StoredPosting[]>();
     for (let j = 0; j < pairs.length; j += 2) {
       const r = rows[pairs[j]!]!;
       const i = pairs[j + 1]!;
-      const p = decodePostings(r.blob.subarray(r.offs[i]!, r.offs[i + 1]!))[0];
+      const p = firstStoredPosting(r.blob.subarray(r.offs[i]!, r.offs[i + 1]!));
       if (!p) continue;
       const term = r.terms[i]!;
       const list = lists.get(term);
@@ -344,7 +365,7 @@ export async function mergePending(T: Tables, tx: WriteTx, rowsTx: WriteTx = tx,
   await flush();
   const docs = rows.map(pendingColumns);
   const published = await tx(async () => {
-    const merged = plan.pending.map((p) => p.q);
+    const merged = pending.map((p) => p.q);
     // Which merged documents still have their pending row: keys only (reading the rows back
     // deserialized ~1 MB, a third of a 64-document merge's time). The merged rows are the first
     // pending ones by seq, and documents pending since have higher seqs.
@@ -608,7 +629,7 @@ async function mergeRows(plan: CompactPlan, slices: ReturnType<typeof slicer>, h
       const b = rowOf(bucketOf(term), plan.nb);
       while (r.next()) {
         if (plan.dead.has(r.seq)) continue;
-        addPosting(lists, b, term, { seq: r.seq, count: r.count, titleCount: r.titleCount, positions: r.positions() });
+        addPosting(lists, b, term, r.stored());
       }
     });
     await slices.breathe();

@@ -1,7 +1,7 @@
 // The pieces under the index: folding, tokens, posting-list encoding.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bucketOf, BUCKETS, decodePostings, dictIndex, dictLookup, encodeDict, encodePostings, encodeSplitDict, PostingReader, splitEntries, type Posting } from '../../../lib/store/codec';
+import { bucketOf, BUCKETS, decodePostings, dictIndex, dictLookup, encodeDict, encodeDocDict, encodePostings, encodeSplitDict, firstStoredPosting, PostingReader, splitEntries, type Posting, type StoredPosting } from '../../../lib/store/codec';
 import { fold, foldWithMap } from '../../../lib/store/fold';
 import { docTerms, queryGrams } from '../../../lib/store/tokens';
 
@@ -107,6 +107,46 @@ describe('posting lists', () => {
           while (r.next()) got.push([r.seq, r.count, r.titleCount, r.positions()]);
           expect(got).toEqual(list.map((p) => [p.seq, p.count, p.titleCount, []]));
         }
+      }),
+    );
+  });
+  it('stored postings (positions left encoded) re-encode byte for byte as decoded ones, from combined and from split lists (property)', () => {
+    const term = fc.string({ minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(term, fc.uniqueArray(posting, { selector: (p) => p.seq, minLength: 1, maxLength: 8 })), { selector: ([t]) => t, maxLength: 12 }), (entries) => {
+        const lists = new Map(entries.map(([t, l]) => [t, [...l].sort((a, b) => a.seq - b.seq)]));
+        const want = encodeSplitDict(lists);
+        // From the combined form (a pending row's lists) and from the split form (a segment's rows).
+        const fromCombined = new Map<string, StoredPosting[]>();
+        const fromSplit = new Map<string, StoredPosting[]>();
+        for (const [t, list] of lists) {
+          const c = new PostingReader(encodePostings(list));
+          const got: StoredPosting[] = [];
+          while (c.next()) got.push(c.stored());
+          fromCombined.set(t, got);
+          const i = dictIndex(want.head, t);
+          const r = PostingReader.split(want.head.blob.subarray(want.head.offs[i]!, want.head.offs[i + 1]!), want.pos.blob.subarray(want.pos.offs[i]!, want.pos.offs[i + 1]!));
+          const split: StoredPosting[] = [];
+          while (r.next()) split.push(r.stored());
+          fromSplit.set(t, split);
+        }
+        expect(encodeSplitDict(fromCombined)).toEqual(want);
+        expect(encodeSplitDict(fromSplit)).toEqual(want);
+        // Mixed in one list, as a compaction may hold them.
+        const mixed = new Map([...lists].map(([t, l], k) => [t, l.map((p, j) => ((j + k) % 2 ? p : fromCombined.get(t)![j]!))]));
+        expect(encodeSplitDict(mixed)).toEqual(want);
+        for (const [t, list] of lists) expect(firstStoredPosting(encodePostings(list))).toEqual(fromCombined.get(t)![0]);
+      }),
+    );
+    expect(firstStoredPosting(new Uint8Array(0))).toBeNull();
+  });
+  it("a document's dictionary (a pending row) is what encodeDict writes for its one posting per term (property)", () => {
+    const doc = fc.uniqueArray(fc.tuple(fc.string({ minLength: 1, maxLength: 3 }), fc.uniqueArray(fc.integer({ min: 0, max: 2 ** 24 }), { minLength: 1, maxLength: 30 })), { selector: ([t]) => t, maxLength: 20 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.nat(300), doc, (seq, titleEnd, entries) => {
+        const terms = new Map(entries.map(([t, pos]) => [t, [...pos].sort((a, b) => a - b)]));
+        const lists = new Map([...terms].map(([t, positions]) => [t, [{ seq, count: positions.length, titleCount: positions.filter((p) => p < titleEnd).length, positions }]]));
+        expect(encodeDocDict(seq, terms, titleEnd)).toEqual(encodeDict(lists));
       }),
     );
   });

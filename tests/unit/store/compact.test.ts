@@ -308,6 +308,30 @@ describe('mergePending', () => {
     db.close();
   });
 
+  it('reads the pending rows a few at a time: a row retired before its read is left out, one retired after it is dead in the new segment', async () => {
+    const { db, store, ids, totals, before } = await setup();
+    const rw = rwOf(db);
+    let calls = 0;
+    const tx: WriteTx = async (fn) => {
+      calls++;
+      // 1: sweep, 2: the plan, 3…6: the rows, 16 at a time (seq order).
+      if (calls === 4) await store.updateClip(ids[40]!, { title: '第40号简报（更正）' }); // not read yet: its row goes before the merge sees it
+      if (calls === 5) await store.updateClip(ids[0]!, { title: '第0号简报（更正）' }); // read already
+      return rw(fn);
+    };
+    expect(await mergePending(db, tx, rowsTxOf(db).run)).toBe(true);
+    expect(calls).toBeGreaterThanOrEqual(7);
+    const [seg] = await db.segs.toArray();
+    expect(seg!.seqs.length).toBe(MERGE_AT - 1);
+    expect([...seg!.seqs]).not.toContain(41);
+    expect((await db.dead.toArray()).map((d) => d.q)).toEqual([1]);
+    expect(await db.pending.count()).toBe(2); // the two new versions
+    expect(await totals()).toEqual([...before.slice(0, 4), 2]); // both titles now have 更正
+    for (const n of [0, 40]) expect((await store.search(`第${n}号简报`)).hits.map((h) => h.clip.title)).toEqual([`第${n}号简报（更正）`]);
+    expect((await store.checkConsistency()).problems).toEqual([]);
+    db.close();
+  });
+
   it('a bulk save listing a higher-numbered segment while the merge writes does not hide the merged documents from cached buckets', async () => {
     const { db, store, totals, before } = await setup();
     const rows = rowsTxOf(db, async (n) => {
