@@ -5,7 +5,7 @@ import { ClipDB, createStore, type ClipInput, type Store, type StoredClip } from
 import * as storeLib from '../../../lib/store';
 import { bucketOf, rowsOfBucket } from '../../../lib/store/codec';
 import { docTerms } from '../../../lib/store/tokens';
-import { docIndexOf, pendingRowOf } from '../../../lib/store/indexer';
+import { pendingRowOf } from '../../../lib/store/indexer';
 import { clipKeysOf } from '../../../lib/store/key';
 import { runStoreSuite } from '../../unit/store/browser-suite';
 
@@ -89,16 +89,24 @@ const api = {
     }
     return times;
   },
+  /** Opens an existing database (built by another page) with a store over it. */
+  async attach(name: string): Promise<void> {
+    if (db) db.close();
+    db = new ClipDB(name);
+    store = createStore(db, { persist: async () => false });
+    await db.open();
+  },
   /** Waits for index maintenance the saves made due (merges, compactions); its ms. */
   async flush(): Promise<number> {
     const t = performance.now();
     await store!.flushIndex();
     return performance.now() - t;
   },
-  /** `count` single-clip saves of new clips numbered from `from`; each save's ms. */
-  async singleSaves(from: number, count: number): Promise<number[]> {
+  /** `count` single-clip saves of new clips numbered from `from`, `gapMs` apart (0: back to back); each save's ms. */
+  async singleSaves(from: number, count: number, gapMs = 0): Promise<number[]> {
     const times: number[] = [];
     for (let i = 0; i < count; i++) {
+      if (gapMs > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
       const input = variant(from + i);
       const t = performance.now();
       await store!.saveClips([input]);
@@ -135,7 +143,7 @@ const api = {
         seq,
         live: 1,
       };
-      return { clip, keys, pending: pendingRowOf(docIndexOf(clip)) };
+      return { clip, keys, pending: pendingRowOf(clip) };
     });
     const req = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
     const times: number[] = [];
