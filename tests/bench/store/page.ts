@@ -120,7 +120,7 @@ const api = {
    * then the clip, a meta row and its pending row (prepared beforehand) — in this database, with
    * this many clips. Its rows are deleted afterwards.
    */
-  async rawSaves(from: number, count: number): Promise<number[]> {
+  async rawSaves(from: number, count: number, gapMs = 0): Promise<number[]> {
     const idb = db!.backendDB();
     const prepared = Array.from({ length: count }, (_, i) => {
       const input = variant(from + i);
@@ -148,6 +148,7 @@ const api = {
     const req = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
     const times: number[] = [];
     for (const { clip, keys, pending } of prepared) {
+      if (gapMs > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
       const t = performance.now();
       const tx = idb.transaction(['clips', 'meta', 'pending'], 'readwrite', { durability: 'relaxed' });
       const done = new Promise((resolve, reject) => ((tx.oncomplete = resolve), (tx.onerror = reject), (tx.onabort = reject)));

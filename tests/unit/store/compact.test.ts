@@ -1,7 +1,7 @@
 // Segment compaction: the merge policy (levels of adjacent segments) and compactSegments on a
 // real (fake-indexeddb) store — live documents kept, dead ones dropped for good, search unchanged.
 import { describe, expect, it, vi } from 'vitest';
-import { TABLE_NAMES, type ClipDB } from '../../../lib/store/db';
+import { ClipDB, TABLE_NAMES } from '../../../lib/store/db';
 import { compactSegments, levelOf, MERGE_AT, mergePending, pickCompaction, type CompactPolicy, type WriteTx } from '../../../lib/store/indexer';
 import { createStore, KEEP_ALIVE_MS, TRASH_DAYS, workerKeepAlive } from '../../../lib/store/store';
 import { bucketOf, BUCKETS, encodeSplitDict, splitEntries, type Posting } from '../../../lib/store/codec';
@@ -107,6 +107,43 @@ describe('compactSegments', () => {
     expect(await compactSegments(db, rwOf(db), { fan: 2, base: 64, max: 4096 })).toBe(false);
     expect((await store.search('巡查', {}, { limit: 1 })).total).toBe(before[0]!.total);
     expect((await store.checkConsistency()).problems).toEqual([]);
+    db.close();
+  });
+
+  it('reads each listed segment once per connection to plan, and plans from what another connection listed or compacted', async () => {
+    const never = { fan: 1000, base: 64, max: 1 << 20 };
+    const fan2 = { fan: 2, base: 64, max: 4096 };
+    const { store, db, name } = freshStore({ compaction: never });
+    for (let k = 0; k < 4; k++) await store.saveClips(batch(k * MERGE_AT, MERGE_AT));
+    const other = new ClipDB(name);
+    const otherStore = createStore(other, { persist: async () => true, compaction: never, newId: () => `other-${Math.random()}` });
+    const reads = vi.spyOn(db.segs, 'bulkGet');
+    const keysRead = () => reads.mock.calls.map((c) => [...(c[0] as number[])]);
+    // The store's own maintenance finds nothing due: the four segments' summaries are read, and no whole row…
+    await store.flushIndex();
+    expect(keysRead()).toEqual([[1, 2, 3, 4]]);
+    reads.mockClear();
+    // …and not again.
+    expect(await compactSegments(db, rwOf(db), never)).toBe(false);
+    expect(keysRead()).toEqual([]);
+    // Another connection lists a segment: only that one is read.
+    await otherStore.saveClips(batch(1000, MERGE_AT));
+    await otherStore.flushIndex();
+    reads.mockClear();
+    expect(await compactSegments(db, rwOf(db), never)).toBe(false);
+    expect(keysRead()).toEqual([[5]]);
+    reads.mockClear();
+    // Another connection compacts segments 1 and 2 into 2.5: the epoch changed, every summary is read
+    // again, and this connection's plan merges 3 and 4 (not the gone 1 and 2), reading their rows.
+    expect(await compactSegments(other, rwOf(other), fan2)).toBe(true);
+    expect((await other.segs.toCollection().primaryKeys()).sort()).toEqual([2.5, 3, 4, 5]);
+    expect(await compactSegments(db, rwOf(db), fan2)).toBe(true);
+    expect(keysRead()).toEqual([[2.5, 3, 4, 5], [3, 4]]);
+    expect((await db.segs.toArray()).map((x) => [x.s, x.seqs.length])).toEqual([[2.5, 128], [4.5, 128], [5, 64]]);
+    expect((await store.search('巡查', {}, { limit: 1 })).total).toBe(5 * MERGE_AT);
+    expect((await store.checkConsistency()).problems).toEqual([]);
+    reads.mockRestore();
+    other.close();
     db.close();
   });
 
