@@ -253,8 +253,14 @@ export async function indexClips(T: Tables, clips: StoredClip[], pendingCount?: 
 
 /** Rows (per table) a pending merge writes per transaction: 4 transactions for a 64-document merge. */
 const MERGE_CHUNK = 16;
-/** Pending rows a merge reads per transaction (see mergePending). */
+/**
+ * Pending rows a merge reads per transaction (see mergePending): 16, or more in a backlog, so that
+ * it reads in at most MERGE_READS transactions. Under constant use each maintenance transaction
+ * may wait up to MAX_DEFER_MS (250 ms) for the page to pause: 16 rows at a time, a backlog of
+ * 2,000 pending documents would take 125 reads, up to half a minute of waiting.
+ */
 const MERGE_READ = 16;
+const MERGE_READS = 4;
 
 /**
  * Longest stretch of index maintenance's JavaScript between two chances for the page's own work
@@ -318,13 +324,14 @@ export async function mergePending(T: Tables, tx: WriteTx, rowsTx: WriteTx = tx,
   if (!plan) return false;
   const { s, nb } = plan;
   const dead = new Set(plan.dead);
-  // The rows themselves are read MERGE_READ at a time, each read a short transaction of its own:
-  // 64 pending rows are ~1 MB and ~70,000 strings, and read in the first transaction they held
-  // the saves back for 30–140 ms. A row deleted before it is read (its clip edited or purged: a
+  // The rows themselves are read MERGE_READ at a time (more in a backlog), each read a short
+  // transaction of its own: 64 pending rows are ~1 MB and ~70,000 strings, and read in the first
+  // transaction they held the saves back for 30–140 ms. A row deleted before it is read (its clip edited or purged: a
   // retired pending document loses its row) is not merged; one deleted later is marked dead below.
   const pending: PendingRow[] = [];
-  for (let i = 0; i < plan.keys.length; i += MERGE_READ) {
-    const chunk = plan.keys.slice(i, i + MERGE_READ);
+  const per = Math.max(MERGE_READ, Math.ceil(plan.keys.length / MERGE_READS));
+  for (let i = 0; i < plan.keys.length; i += per) {
+    const chunk = plan.keys.slice(i, i + per);
     for (const r of await tx(() => T.pending.bulkGet(chunk))) if (r) pending.push(r);
   }
   // Ascending seq, so every term's list comes out in order.

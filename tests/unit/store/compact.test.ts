@@ -369,6 +369,31 @@ describe('mergePending', () => {
     db.close();
   });
 
+  it('reads a backlog of pending rows in at most 4 reads (each may wait for the page to pause)', async () => {
+    const { db, store, totals } = await setup();
+    // Small batches go to pending too: 64 + 9 × 15 = 199 documents waiting.
+    for (let i = 0; i < 9; i++) await store.saveClips(batch(2000 + i * 15, 15));
+    expect(await db.pending.count()).toBe(MERGE_AT + 135);
+    const before = await totals();
+    const reads: number[] = [];
+    const bulkGet = db.pending.bulkGet.bind(db.pending);
+    const spy = vi.spyOn(db.pending, 'bulkGet').mockImplementation(async (keys) => {
+      reads.push(keys.length);
+      return bulkGet(keys);
+    });
+    try {
+      expect(await mergePending(db, rwOf(db), rowsTxOf(db).run)).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(reads).toEqual([50, 50, 50, 49]);
+    expect((await db.segs.toArray()).map((x) => x.seqs.length)).toEqual([MERGE_AT + 135]);
+    expect(await db.pending.count()).toBe(0);
+    expect(await totals()).toEqual(before);
+    expect((await store.checkConsistency()).problems).toEqual([]);
+    db.close();
+  });
+
   it('a bulk save listing a higher-numbered segment while the merge writes does not hide the merged documents from cached buckets', async () => {
     const { db, store, totals, before } = await setup();
     const rows = rowsTxOf(db, async (n) => {
