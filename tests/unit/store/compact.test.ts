@@ -377,7 +377,7 @@ describe('mergePending', () => {
     const before = await totals();
     const reads: number[] = [];
     const bulkGet = db.pending.bulkGet.bind(db.pending);
-    const spy = vi.spyOn(db.pending, 'bulkGet').mockImplementation(async (keys) => {
+    const spy = vi.spyOn(db.pending, 'bulkGet').mockImplementation((keys) => {
       reads.push(keys.length);
       return bulkGet(keys);
     });
