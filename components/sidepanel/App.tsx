@@ -11,7 +11,7 @@ import { downloadText, exportName } from './download';
 import { EmptyState } from './EmptyState';
 import { commandFor, isControl, isTextField, type View } from './keys';
 import { readFileText } from './readFile';
-import { ReadingView } from './ReadingView';
+import { ReadingView, type MatchNav } from './ReadingView';
 import { activeFilterCount, SearchBar } from './SearchBar';
 import { TrashView } from './TrashView';
 import { useDebouncedState } from './useDebouncedValue';
@@ -114,7 +114,9 @@ function Panel({ data, debounceMs, undoMs, firstRows }: Required<Omit<AppProps, 
     listOffset.current = 0;
   }, [key]);
 
-  const open = useCallback((clip: Clip) => setView({ kind: 'reader', id: clip.id }), []);
+  // Opened from a search, the reading view marks the query's words (what the list shows is `q`).
+  const open = useCallback((clip: Clip) => setView({ kind: 'reader', id: clip.id, ...(q ? { query: q } : {}) }), [q]);
+  const matchNav = useRef<MatchNav>(null);
   const backToList = useCallback(() => setView({ kind: 'list' }), []);
   const remove = useCallback(
     async (clip: Clip) => {
@@ -172,6 +174,8 @@ function Panel({ data, debounceMs, undoMs, firstRows }: Required<Omit<AppProps, 
         const { win: w, total: n } = latest.current;
         setActiveIndex((i) => (w.row(i + 1) ? i + 1 : Math.min(Math.max(n - 1, 0), i + 1)));
       } else if (cmd === 'prev') setActiveIndex((i) => Math.max(0, i - 1));
+      else if (cmd === 'next-match') matchNav.current?.step(1);
+      else if (cmd === 'prev-match') matchNav.current?.step(-1);
       else if (cmd === 'open') {
         const row = latest.current.win.row(latest.current.activeIndex);
         if (row) open(row.clip);
@@ -294,7 +298,7 @@ function Panel({ data, debounceMs, undoMs, firstRows }: Required<Omit<AppProps, 
               resultsFor={win.stale ? undefined : q}
             />
           ))}
-        {view.kind === 'reader' && <ReadingView id={view.id} onBack={backToList} onDelete={(c) => void remove(c)} />}
+        {view.kind === 'reader' && <ReadingView id={view.id} query={view.query} nav={matchNav} onBack={backToList} onDelete={(c) => void remove(c)} />}
         {view.kind === 'trash' && <TrashView onBack={backToList} />}
         {view.kind === 'paste' && (
           <Suspense fallback={<p className="ep-muted ep-pad">{t('panelLoading')}</p>}>

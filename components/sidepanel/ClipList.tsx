@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
 import { t } from '../../lib/i18n';
 import type { Clip } from '../../lib/store/types';
 import { groupLabel, whereLine } from './groups';
-import { Highlight } from './Highlight';
+import { Highlight } from '../Highlight';
 import { clipLabel, clipPreview } from './labels';
 import type { LiveWindow, Row } from './useLiveWindow';
 

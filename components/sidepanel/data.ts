@@ -2,11 +2,12 @@
 // (so tests can hand in a store opened on a fresh database) and a React context to reach it.
 // If lib/store's exports change, only this file changes.
 import { createContext, useContext } from 'react';
-import type { Store } from '../../lib/store';
+import { highlightQuery, type Store } from '../../lib/store';
 import type {
   Clip,
   ClipInput,
   ClipPatch,
+  Highlight,
   ImportReport,
   ListResult,
   PageRequest,
@@ -35,6 +36,8 @@ export interface PanelData {
   countClips?(trash: boolean): Promise<number>;
   /** Prepares the search index so the first keystroke's search is not the one to read its columns. */
   warmSearch?(): Promise<void>;
+  /** Where a query's words and phrases occur in a clip (the reading view marks them). */
+  highlight?(clip: Clip, query: string): Highlight[];
 }
 
 /** The panel's data over a lib/store Store. */
@@ -55,6 +58,7 @@ export function panelData(store: Store): PanelData {
     listPage: (offset, limit, trash) => store.listPage(offset, limit, trash),
     countClips: (trash) => store.countClips(trash),
     warmSearch: () => store.warmSearch(),
+    highlight: highlightQuery,
   };
 }
 

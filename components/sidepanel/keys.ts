@@ -1,7 +1,9 @@
 // A keydown → the panel command it means (or null), from where focus is and which view is shown.
-// Keys as a table: `/` search, ↑ ↓ move, Enter open, Esc back / clear.
-export type View = { kind: 'list' } | { kind: 'reader'; id: string } | { kind: 'trash' } | { kind: 'paste' };
-export type Command = 'focus-search' | 'next' | 'prev' | 'open' | 'back' | 'clear-query' | 'blur';
+// Keys as a table: `/` search, ↑ ↓ move, Enter open, Esc back / clear, N / Shift+N the reading view's
+// next / previous match of the search it was opened from.
+/** The reading view keeps the query it was opened from (its words are marked in the text). */
+export type View = { kind: 'list' } | { kind: 'reader'; id: string; query?: string } | { kind: 'trash' } | { kind: 'paste' };
+export type Command = 'focus-search' | 'next' | 'prev' | 'open' | 'back' | 'clear-query' | 'blur' | 'next-match' | 'prev-match';
 
 export interface KeyContext {
   key: string;
@@ -24,6 +26,10 @@ export function commandFor(k: KeyContext): Command | null {
     if (k.view !== 'list') return 'back';
     if (k.hasQuery) return 'clear-query';
     return k.inSearch ? 'blur' : null;
+  }
+  if (k.view === 'reader' && !k.inField && !k.inSearch) {
+    if (k.key === 'n') return 'next-match';
+    if (k.key === 'N') return 'prev-match';
   }
   if (k.view !== 'list' || k.inField) return null;
   if (k.key === 'ArrowDown') return 'next';

@@ -10,6 +10,7 @@ export { StoreError, toStoreError } from './errors';
 export type { StoreErrorCode } from './errors';
 export { clipKeyOf, clipKeysOf } from './key';
 export { parseQuery } from './query';
+export { highlightQuery } from './snippet';
 export { fold } from './fold';
 export { EXPORT_FORMAT, EXPORT_VERSION } from './transfer';
 export type * from './types';

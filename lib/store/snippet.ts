@@ -1,7 +1,7 @@
 // A hit's highlights (field + offsets into the original text) and one plain-text snippet.
 import { foldWithMap } from './fold';
 import { charClass } from './tokens';
-import type { QueryItem } from './query';
+import { parseQuery, type QueryItem } from './query';
 import type { Clip, Highlight, Snippet } from './types';
 
 /** Characters of context kept before the first mark, and the snippet's length. */
@@ -65,6 +65,14 @@ export function highlightsOf(clip: Clip, items: QueryItem[]): Highlight[] {
     if (cur) out.push({ field, start: cur[0], end: cur[1] });
   }
   return out;
+}
+
+/**
+ * Where a query's included items (words, phrases; not the excluded ones) occur in a clip, by the
+ * same folding and word rules as search: what the side panel's reading view marks.
+ */
+export function highlightQuery(clip: Clip, query: string): Highlight[] {
+  return highlightsOf(clip, parseQuery(query).include);
 }
 
 /** The field text the snippet is cut from, by field name. */

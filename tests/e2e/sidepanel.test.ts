@@ -54,6 +54,19 @@ describe('side panel', () => {
     const reader = panel.locator('[data-testid="clip-reader"]');
     await reader.waitFor();
     await expect(reader.innerText()).resolves.toContain('沭阳');
+    // Opened from the search: its word is marked in the text, and the bar steps through the marks.
+    const marks = reader.locator('.er-article mark');
+    await expect.poll(() => marks.count(), { timeout: 5000 }).toBeGreaterThan(0);
+    expect(new Set(await marks.allTextContents())).toEqual(new Set(['沭阳']));
+    const count = await marks.count();
+    await expect(reader.locator('[data-testid="reader-matches"]').innerText()).resolves.toContain(String(count));
+    await expect.poll(() => reader.locator('mark.ep-mark-current').count()).toBe(1);
+    // The seed's article names 沭阳 in its title and four times in its body.
+    expect(count).toBeGreaterThan(1);
+    await panel.keyboard.press('n');
+    await expect.poll(() => marks.nth(1).getAttribute('class')).toContain('ep-mark-current');
+    await panel.keyboard.press('Shift+N');
+    await expect.poll(() => marks.nth(0).getAttribute('class')).toContain('ep-mark-current');
     await panel.screenshot({ path: join(shots, 'sidepanel-reading.png') });
 
     await reader.locator('[data-testid="clip-delete"]').click();

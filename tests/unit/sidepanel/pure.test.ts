@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commandFor, type KeyContext } from '../../../components/sidepanel/keys';
 import { safeHttpUrl } from '../../../components/sidepanel/links';
-import { splitMarks } from '../../../components/sidepanel/marks';
+import { splitMarks } from '../../../components/marks';
 import { parseTags } from '../../../components/sidepanel/tags';
 import { groupLabel } from '../../../components/sidepanel/groups';
 
@@ -74,5 +74,12 @@ describe('commandFor', () => {
     expect(cmd({ key: 'Escape', inField: true, view: 'reader' })).toBe('blur');
     expect(cmd({ key: 'Escape', hasQuery: true, inSearch: true })).toBe('clear-query');
     expect(cmd({ key: 'ArrowDown', modified: true })).toBeNull();
+    // The reading view's matches: N / Shift+N, not while typing (a field, the search box) nor in the list.
+    expect(cmd({ key: 'n', view: 'reader' })).toBe('next-match');
+    expect(cmd({ key: 'N', view: 'reader' })).toBe('prev-match');
+    expect(cmd({ key: 'n', view: 'reader', inField: true })).toBeNull();
+    expect(cmd({ key: 'n', view: 'reader', inSearch: true })).toBeNull();
+    expect(cmd({ key: 'n', view: 'reader', modified: true })).toBeNull();
+    expect(cmd({ key: 'n' })).toBeNull();
   });
 });

@@ -120,10 +120,62 @@ describe('reading view', () => {
     const reader = await openFirst(evil);
     await waitFor(() => expect(within(reader).getByTestId('reader-title').textContent).toBe(evil));
     expect(reader.textContent).toContain('<script>window.__pwned=2</script>正文 <b>粗体</b>');
+    // Opened from the search: its word is marked, and the text around the mark stays text.
+    expect([...reader.querySelectorAll('.er-body mark')].map((m) => m.textContent)).toEqual(['正文']);
     expect(container.querySelector('img, script, iframe, svg, b')).toBeNull();
     // A javascript: source URL gets no link at all.
     expect(within(reader).queryByTestId('clip-source')).toBeNull();
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('marks the words of the search a clip was opened from, and steps through them (buttons, N / Shift+N)', async () => {
+    const store = freshStore();
+    await seed(store, [
+      article('黄河滩区果农忙', ['黄河岸边,果农在滩区嫁接果树。', '果树新品种明年挂果,滩区果农盼丰收。', '专家说,果树要科学管护。'], { kicker: '春到黄河' }),
+      article('社区夜校开课了', ['城东街道的社区夜校开课。']),
+    ]);
+    renderPanel(store);
+    // A 繁体 query: the folded words are marked in the simplified text.
+    fireEvent.change(screen.getByTestId('search-input'), { target: { value: '果樹 -夜校' } });
+    await waitFor(() => expect(titles()).toEqual(['黄河滩区果农忙']));
+    const reader = await openFirst('黄河滩区果农忙');
+    const marks = () => [...reader.querySelectorAll('mark')];
+    await waitFor(() => expect(marks().map((m) => m.textContent)).toEqual(['果树', '果树', '果树']));
+    const bar = within(reader).getByTestId('reader-matches');
+    const current = () => marks().findIndex((m) => m.classList.contains('ep-mark-current'));
+    expect(bar.textContent).toContain('1');
+    expect(bar.textContent).toContain('3');
+    expect(current()).toBe(0);
+    fireEvent.click(within(bar).getByTestId('reader-match-next'));
+    await waitFor(() => expect(current()).toBe(1));
+    expect(bar.textContent).toContain('2');
+    // Focus is on the opened clip: N and Shift+N step, wrapping around.
+    expect(document.activeElement).toBe(reader);
+    fireEvent.keyDown(reader, { key: 'n' });
+    await waitFor(() => expect(current()).toBe(2));
+    fireEvent.keyDown(reader, { key: 'n' });
+    await waitFor(() => expect(current()).toBe(0));
+    fireEvent.keyDown(reader, { key: 'N', shiftKey: true });
+    await waitFor(() => expect(current()).toBe(2));
+    fireEvent.click(within(bar).getByTestId('reader-match-prev'));
+    await waitFor(() => expect(current()).toBe(1));
+
+    // A phrase marks the phrase only; the kicker and title are marked too.
+    fireEvent.click(within(reader).getByTestId('reader-back'));
+    fireEvent.change(screen.getByTestId('search-input'), { target: { value: '"黄河" 滩区' } });
+    await waitFor(() => expect(screen.getByTestId('clip-list').getAttribute('data-results-for')).toBe('"黄河" 滩区'));
+    const again = await openFirst('黄河滩区果农忙');
+    await waitFor(() => expect([...again.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['黄河', '黄河滩区', '黄河', '滩区', '滩区']));
+    expect(again.querySelector('.er-kicker mark')?.textContent).toBe('黄河');
+    expect(again.querySelector('.er-title mark')?.textContent).toBe('黄河滩区');
+
+    // Opened from the plain list: nothing marked, no match bar.
+    fireEvent.click(within(again).getByTestId('reader-back'));
+    fireEvent.change(screen.getByTestId('search-input'), { target: { value: '' } });
+    const plain = await openFirst('黄河滩区果农忙');
+    await waitFor(() => expect(within(plain).getByTestId('reader-title').textContent).toBe('黄河滩区果农忙'));
+    expect(plain.querySelector('mark')).toBeNull();
+    expect(within(plain).queryByTestId('reader-matches')).toBeNull();
   });
 
   it('keeps the reading view live: an edit made elsewhere shows at once', async () => {

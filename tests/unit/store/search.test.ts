@@ -1,7 +1,7 @@
 // Search: every query form, verification (no bigram false positives), ranking, snippets, filters.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold, parseQuery } from '../../../lib/store';
+import { fold, highlightQuery, parseQuery } from '../../../lib/store';
 import { RANK } from '../../../lib/store/search';
 import { docTerms, queryGrams, type DocTerms } from '../../../lib/store/tokens';
 import { article, freshStore } from './helpers';
@@ -163,6 +163,20 @@ describe('snippets and highlights', () => {
     expect(s.text.length).toBeLessThan(long.length);
     const marked = s.marks.map((m) => s.text.slice(m.start, m.end));
     expect(marked).toEqual(['关键', '段落']);
+  });
+
+  it('highlightQuery marks a stored clip as search would: folded words and phrases, not the excluded ones', async () => {
+    const { store } = freshStore();
+    const { results } = await store.saveClips([article('港口新貌', ['報紙说,港口码头通宵作业。', 'Port workers and port cranes; 专家称码头扩建。'])]);
+    const clip = (await store.getClip(results[0]!.id))!;
+    const text = (h: { field: string; start: number; end: number }) => (h.field === 'title' ? clip.title! : clip.body[Number(h.field.split('.')[1])]!.text).slice(h.start, h.end);
+    expect(highlightQuery(clip, '报纸 "港口码头" -专家').map(text)).toEqual(['報紙', '港口码头']);
+    expect(highlightQuery(clip, 'PORT').map((h) => [h.field, text(h)])).toEqual([
+      ['body.1', 'Port'],
+      ['body.1', 'port'],
+    ]);
+    expect(highlightQuery(clip, '')).toEqual([]);
+    expect(highlightQuery(clip, '-港口')).toEqual([]);
   });
 });
 
