@@ -62,12 +62,15 @@ function Panel({ data, debounceMs, undoMs, firstRows }: Required<Omit<AppProps, 
   const listOffset = useRef(0);
 
   const q = debouncedQuery.trim();
-  const key = useMemo(() => listKey(q, filters), [q, filters]);
+  // Grouped, a list without a query is ordered by issue (paper · date) so each issue is one group;
+  // search results keep their ranking (neighbouring hits of one issue share a header).
+  const order = grouped && !q ? 'issue' : 'saved';
+  const key = useMemo(() => listKey(q, filters, order), [q, filters, order]);
   const seed = useMemo(() => {
     if (!firstRows) return undefined;
     const page = firstRows.then((clips) => ({ rows: clips.map(plainRow) }));
     page.catch(() => undefined); // a failed early read is left to the live query, which reads again
-    return { key: listKey('', {}), page };
+    return { key: listKey('', {}, 'saved'), page };
   }, [firstRows]);
   const plain = !q && activeFilterCount(filters) === 0;
   const fetchWindow = useCallback<FetchWindow>(
@@ -76,11 +79,11 @@ function Panel({ data, debounceMs, undoMs, firstRows }: Required<Omit<AppProps, 
         const res = await data.search(q, filters, { offset, limit });
         return { total: res.total, rows: res.hits.map((h) => ({ clip: h.clip, snippet: h.snippet, highlights: h.highlights })), parsed: res.parsed };
       }
-      if (plain && data.listPage) return { rows: (await data.listPage(offset, limit, false)).map(plainRow) };
-      const res = await data.listRecent({ offset, limit }, filters);
+      if (plain && data.listPage) return { rows: (await data.listPage(offset, limit, false, order)).map(plainRow) };
+      const res = await data.listRecent({ offset, limit, order }, filters);
       return { total: res.total, rows: res.clips.map(plainRow) };
     },
-    [data, q, filters, plain],
+    [data, q, filters, plain, order],
   );
   const countLive = useMemo(() => (data.countClips ? () => data.countClips!(false) : null), [data]);
   const [firstRowsIn, setFirstRowsIn] = useState(false);
@@ -345,8 +348,8 @@ function NoticeBar({ notice, onClose }: { notice: Notice; onClose(): void }) {
 }
 
 /** The list's identity: what is asked (a query and its filters). */
-function listKey(q: string, filters: SearchFilters): string {
-  return JSON.stringify([q, filters]);
+function listKey(q: string, filters: SearchFilters, order: 'saved' | 'issue'): string {
+  return JSON.stringify([q, filters, order]);
 }
 
 function plainRow(clip: Clip): Row {

@@ -30,8 +30,8 @@ export interface PanelData {
   exportJson(): Promise<string>;
   exportMarkdown(): Promise<string>;
   importAll(text: string): Promise<ImportReport>;
-  /** Fast path: newest-first live (or trashed) clips without counting them all (store.listPage). */
-  listPage?(offset: number, limit: number, trash: boolean): Promise<Clip[]>;
+  /** Fast path: live (or trashed) clips, newest saved first or by issue, without counting them all (store.listPage). */
+  listPage?(offset: number, limit: number, trash: boolean, order?: 'saved' | 'issue'): Promise<Clip[]>;
   /** Fast path: how many live (or trashed) clips, without the store's full stats (the counts the store keeps). */
   countClips?(trash: boolean): Promise<number>;
   /** Prepares the search index so the first keystroke's search is not the one to read its columns. */
@@ -55,7 +55,7 @@ export function panelData(store: Store): PanelData {
     exportJson: () => store.exportJson(),
     exportMarkdown: () => store.exportMarkdown(),
     importAll: (text) => store.importAll(text),
-    listPage: (offset, limit, trash) => store.listPage(offset, limit, trash),
+    listPage: (offset, limit, trash, order) => store.listPage(offset, limit, trash, order),
     countClips: (trash) => store.countClips(trash),
     warmSearch: () => store.warmSearch(),
     highlight: highlightQuery,

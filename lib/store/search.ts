@@ -5,7 +5,7 @@ import { BUCKETS, bucketOf, decodePositionsInto, dictIndex, dictLookup, levelOfR
 import { clipsByState, type PendingRow, type PositionRow, type PostingRow, type SegmentRow, type StoredClip, type Tables } from './db';
 import { dateNum, KIND_CODES } from './indexer';
 import type { ParsedQuery, QueryItem } from './query';
-import type { SearchFilters } from './types';
+import type { PageRequest, SearchFilters } from './types';
 
 /** BM25 parameters and the kicker/title boost (a title hit counts this many times). */
 export const RANK = { k1: 1.2, b: 0.75, titleBoost: 3 };
@@ -62,6 +62,8 @@ interface Columns {
   len: Uint32Array;
   titleEnd: Uint32Array;
   saved: Float64Array;
+  /** The issue date by seq, as dateNum (0 = none). */
+  date: Uint32Array;
   ids: string[];
   /** Paper code by seq, and the papers by code ('' = none). */
   paper: Uint16Array;
@@ -94,8 +96,8 @@ interface DbCache {
   /** Recently read buckets' rows (head rows, positions rows), least recently used first. */
   rows: Map<string, CachedBucket>;
   rowBytes: number;
-  /** The newest-first order of live (false) and trashed (true) documents, with the state it was built from. */
-  recent: Map<boolean, { state: string; order: RecentOrder }>;
+  /** List orders (by order and filters: the plain live list, the trash, a filtered list) with the state each was built from, least recently used first. */
+  recent: Map<string, { state: string; order: RecentOrder }>;
   /** Recent rankings by query and filters, with the state they were computed on, least recently used first. */
   ranked: Map<string, { state: string; need: number; ranking: Ranking }>;
 }
@@ -370,7 +372,7 @@ function loadColumns(snap: Snapshot, filters: SearchFilters): Columns {
     return true;
   };
   const n = base.docs - deadDocs;
-  return { exists, len: base.len, titleEnd: base.titleEnd, saved: base.saved, ids: base.ids, paper: base.paper, papers: base.papers, allowed, n, avgLen: n ? (base.lenSum - deadLen) / n : 1 };
+  return { exists, len: base.len, titleEnd: base.titleEnd, saved: base.saved, date: base.date, ids: base.ids, paper: base.paper, papers: base.papers, allowed, n, avgLen: n ? (base.lenSum - deadLen) / n : 1 };
 }
 
 /** Every posting of a term; where its positions are (src/ps/pe) only when `positions` is asked for. */
@@ -637,33 +639,65 @@ class TopK {
 }
 
 export interface RecentOrder {
-  /** Seqs of the listed documents, newest first. */
+  /** Seqs of the listed documents, in the list's order. */
   seqs: Uint32Array;
   /** Clip id by seq (see Ranking.ids). */
   ids: readonly string[];
 }
 
 /**
- * The live (or trashed) documents in the newest-first list's order — savedAt descending, then clip
- * id descending: the clips' [live+savedAt] index read backwards — from the index columns alone (no
- * clip is read), so a page deep in a long list is read by id instead of by a cursor stepping over
- * every entry before it (IndexedDB has no way to skip to the nth entry: at 100k clips that walk took
- * seconds). Cached per index state, trash and dead documents.
+ * How a list without a query is ordered. `saved`: newest saved first (savedAt descending, then clip
+ * id descending: the clips' [live+savedAt] index read backwards). `issue`: by newspaper issue —
+ * newest issue date first (undated clips last), papers of a date in Chinese collation order, and
+ * within an issue the order the clips were saved in (oldest first: a reader going through an
+ * issue clips it page by page).
  */
-export async function recentOrder(T: Tables, trash: boolean): Promise<RecentOrder> {
-  const filters: SearchFilters = { trash };
+export type ListOrder = NonNullable<PageRequest['order']>;
+
+/** List orders kept per database (the live list, the trash, a filtered list, each in either order). */
+const ORDERS_KEPT = 6;
+const collator = new Intl.Collator('zh-Hans-CN');
+
+/**
+ * The documents a list shows (live or trashed, passing the filters), in its order, from the index
+ * columns alone (no clip is read), so a page deep in a long list is read by id instead of by a
+ * cursor stepping over every entry before it (IndexedDB has no way to skip to the nth entry: at 100k
+ * clips that walk took seconds), and an order no index holds (by issue) costs one sort. Cached per
+ * index state, order and filters.
+ */
+export async function listOrder(T: Tables, filters: SearchFilters, order: ListOrder = 'saved'): Promise<RecentOrder> {
   const snap = await readSnapshot(T, filters, [], new Set());
   const state = stateOf(snap);
-  const kept = snap.cache?.recent.get(trash);
-  if (kept && kept.state === state) return kept.order;
+  const key = JSON.stringify([order, filters]);
+  const c = snap.cache;
+  const kept = c?.recent.get(key);
+  if (c && kept && kept.state === state) {
+    keepRecent(c.recent, key, kept, ORDERS_KEPT);
+    return kept.order;
+  }
   const cols = loadColumns(snap, filters);
   const list: number[] = [];
   for (let q = 0; q < cols.exists.length; q++) if (cols.allowed(q)) list.push(q);
-  const { saved, ids } = cols;
-  list.sort((a, b) => saved[b]! - saved[a]! || (ids[b]! < ids[a]! ? -1 : ids[b]! > ids[a]! ? 1 : 0));
-  const order = { seqs: Uint32Array.from(list), ids };
-  snap.cache?.recent.set(trash, { state, order });
-  return order;
+  const { saved, ids, date, paper } = cols;
+  const byId = (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
+  if (order === 'issue') {
+    // Papers ranked once by name ('' — no paper — after every named one).
+    const names = cols.papers.map((name, code) => ({ name, code })).sort((a, b) => (!a.name || !b.name ? (a.name ? -1 : b.name ? 1 : 0) : collator.compare(a.name, b.name)));
+    const rank = new Uint32Array(cols.papers.length);
+    names.forEach((p, i) => (rank[p.code] = i));
+    // Dates descending puts undated documents (0) last.
+    list.sort((a, b) => date[b]! - date[a]! || rank[paper[a]!]! - rank[paper[b]!]! || saved[a]! - saved[b]! || byId(a, b));
+  } else {
+    list.sort((a, b) => saved[b]! - saved[a]! || byId(b, a));
+  }
+  const result = { seqs: Uint32Array.from(list), ids };
+  if (c) keepRecent(c.recent, key, { state, order: result }, ORDERS_KEPT);
+  return result;
+}
+
+/** The newest-first list of live (or trashed) documents (see listOrder). */
+export function recentOrder(T: Tables, trash: boolean): Promise<RecentOrder> {
+  return listOrder(T, { trash }, 'saved');
 }
 
 /**

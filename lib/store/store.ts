@@ -8,7 +8,7 @@ import { COMPACT, compactSegments, indexClips, MERGE_AT, mergePending, retireSeq
 import { clipKeysOf } from './key';
 import { parseQuery } from './query';
 import { docTerms, type DocTerms } from './tokens';
-import { paperCounts, rankDocs, recentOrder, warmColumns, type RankedDoc } from './search';
+import { listOrder, paperCounts, rankDocs, warmColumns, type ListOrder, type RankedDoc } from './search';
 import { highlightsOf, snippetOf } from './snippet';
 import { ArticleSchema, ClipSchema, clipsToMarkdown, envelopeOf, EnvelopeSchema, reasonOf } from './transfer';
 import type {
@@ -29,7 +29,7 @@ import type {
 export const TRASH_DAYS = 30;
 const DAY = 24 * 60 * 60 * 1000;
 export const DEFAULT_LIMIT = 20;
-/** From this offset on, the newest-first list is read in its order computed from the index (see recentOrder), not by an index cursor. */
+/** From this offset on, the newest-first list is read in its order computed from the index (see listOrder), not by an index cursor. */
 export const DEEP_LIST = 200;
 
 export interface StoreOptions {
@@ -503,16 +503,21 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
   /**
    * A page of the newest-first list of live (or trashed) clips, without counting them. Near the top
    * an index cursor steps over `offset` entries; from DEEP_LIST on (a jump deep into a long list)
-   * the page is read by id in the same order computed from the index (recentOrder): a cursor
+   * the page is read by id in the same order computed from the index (listOrder): a cursor
    * stepping over 50,000 entries took seconds in Chromium.
    */
   async function recentPage(offset: number, limit: number, trash: boolean): Promise<StoredClip[]> {
     if (offset < DEEP_LIST) {
       return clipsByState(T, trash ? 0 : 1).reverse().offset(offset).limit(limit).toArray();
     }
-    const { seqs, ids } = await recentOrder(T, trash);
+    return (await orderedPage({ trash }, 'saved', offset, limit)).clips;
+  }
+
+  /** A page of a list in an order computed from the index columns (listOrder), read by id; and the list's length. */
+  async function orderedPage(filters: SearchFilters, order: ListOrder, offset: number, limit: number): Promise<{ total: number; clips: StoredClip[] }> {
+    const { seqs, ids } = await listOrder(T, filters, order);
     const docs = Array.from(seqs.subarray(offset, offset + limit), (seq) => ({ seq, score: 0 }));
-    return (await clipsOf(docs, ids)).filter((c) => c !== undefined);
+    return { total: seqs.length, clips: (await clipsOf(docs, ids)).filter((c) => c !== undefined) };
   }
 
   let warming: Promise<void> | null = null;
@@ -525,19 +530,27 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
       warming = null;
     }));
 
-  /** Newest-first live (or trashed) clips at this offset, without the count (the side panel's list). */
-  function listPage(offset: number, limit: number, trash = false): Promise<Clip[]> {
+  /**
+   * Live (or trashed) clips at this offset, newest saved first or by issue (see ListOrder), without
+   * the count (the side panel's list).
+   */
+  function listPage(offset: number, limit: number, trash = false, order: ListOrder = 'saved'): Promise<Clip[]> {
+    if (order !== 'saved') return r(async () => (await orderedPage({ trash }, order, offset, limit)).clips.map(toClip));
     // Near the top only `clips` is read: a transaction over it alone never waits for maintenance's row writes.
     return (offset < DEEP_LIST ? rClips : r)(async () => (await recentPage(offset, limit, trash)).map(toClip));
   }
 
-  /** Newest saved first; filters as in search. */
+  /** Newest saved first, or by issue (`page.order`, see ListOrder); filters as in search. */
   function listRecent(page: PageRequest = {}, filters: SearchFilters = {}): Promise<ListResult> {
     const offset = page.offset ?? 0;
     const limit = page.limit ?? DEFAULT_LIMIT;
     const onlyTrash = filters.trash === true;
     const plain = Object.entries(filters).every(([k, v]) => k === 'trash' || v === undefined);
     return r(async () => {
+      if (page.order && page.order !== 'saved') {
+        const { total, clips } = await orderedPage({ ...filters, trash: onlyTrash }, page.order, offset, limit);
+        return { total, clips: clips.map(toClip) };
+      }
       if (plain) {
         const [total, clips] = await Promise.all([countClips(onlyTrash), recentPage(offset, limit, onlyTrash)]);
         return { total, clips: clips.map(toClip) };

@@ -53,6 +53,12 @@ export interface SearchFilters {
 export interface PageRequest {
   offset?: number;
   limit?: number;
+  /**
+   * listRecent's order: `saved` (default), newest saved first; `issue`, by newspaper issue — newest
+   * issue date first (undated last), papers of a date in Chinese collation order, and within an
+   * issue the order the clips were saved in. Search results are always ranked.
+   */
+  order?: 'saved' | 'issue';
 }
 
 /** Where a match is: field name and UTF-16 offsets into that field's text (body fields are "body.N"). */

@@ -100,15 +100,32 @@ describe('side panel list', () => {
     await screen.findByTestId('no-results');
   });
 
-  it('groups neighbouring clips by paper and date', async () => {
+  it('groups by issue: newest issue first, each paper · date one group, however the saves were interleaved', async () => {
     const store = freshStore();
-    await seed(store);
+    // Saved back and forth between two issues: newest first, they alternate.
+    await seed(store, [
+      article('桃溪村果农忙嫁接', ['漫山果树抽出新芽。']),
+      article('社区夜校开课了', ['社区夜校开课。'], { paper: '滨海晚报', date: '2025-03-10', page: 'B02 城事' }),
+      article('老街换新颜', ['老街重新铺好。']),
+      article('海边栈道开放', ['栈道开放。'], { paper: '滨海晚报', date: '2025-03-10', page: 'B03 城事' }),
+    ]);
     renderPanel(store);
-    await waitFor(() => expect(titles()).toHaveLength(3));
+    await waitFor(() => expect(titles()).toEqual(['海边栈道开放', '老街换新颜', '社区夜校开课了', '桃溪村果农忙嫁接']));
     expect(screen.queryAllByTestId('clip-group')).toHaveLength(0);
     fireEvent.click(screen.getByTestId('group-toggle'));
-    await waitFor(() => expect(screen.queryAllByTestId('clip-group').map((g) => g.textContent)).toEqual(['滨海晚报 · 2025-03-10', '江东日报 · 2025-03-12']));
+    await waitFor(() => expect(screen.queryAllByTestId('clip-group').map((g) => g.textContent)).toEqual(['江东日报 · 2025-03-12', '滨海晚报 · 2025-03-10']));
+    // Within an issue, the order they were clipped in.
+    expect(titles()).toEqual(['桃溪村果农忙嫁接', '老街换新颜', '社区夜校开课了', '海边栈道开放']);
+    // Live: a clip saved now joins its issue's group.
+    await act(async () => {
+      await store.saveClips([article('港口夜景', ['港口灯火。'], { paper: '滨海晚报', date: '2025-03-10' })]);
+    });
+    await waitFor(() => expect(titles()).toEqual(['桃溪村果农忙嫁接', '老街换新颜', '社区夜校开课了', '海边栈道开放', '港口夜景']));
+    expect(screen.queryAllByTestId('clip-group')).toHaveLength(2);
+    // Back to newest first.
     fireEvent.click(screen.getByTestId('group-toggle'));
+    await waitFor(() => expect(titles()).toEqual(['港口夜景', '海边栈道开放', '老街换新颜', '社区夜校开课了', '桃溪村果农忙嫁接']));
+    expect(screen.queryAllByTestId('clip-group')).toHaveLength(0);
   });
 
   it('moves with ↑ ↓, opens with Enter, goes back with Esc, and focuses search with /', async () => {

@@ -56,3 +56,65 @@ describe('listPage', () => {
     db.close();
   });
 });
+
+describe('listing by issue', () => {
+  const issue = (title: string, paper: string | null, date: string | null) => article(title, [`${title}的正文。`], { paper, date });
+
+  it('orders by issue date (newest first, undated last), then paper in pinyin order, then the order of saving', async () => {
+    const { store } = freshStore();
+    // Saved interleaved, as a reader going back and forth between two papers would.
+    for (const a of [
+      issue('扬子甲', '扬子晚报', '2025-03-11'),
+      issue('江苏甲', '江苏工人报', '2025-03-12'),
+      issue('人民甲', '人民日报', '2025-03-12'),
+      issue('江苏乙', '江苏工人报', '2025-03-12'),
+      issue('无日期', '江苏工人报', null),
+      issue('扬子乙', '扬子晚报', '2025-03-12'),
+      issue('无报名', null, '2025-03-12'),
+      issue('人民乙', '人民日报', '2025-03-12'),
+    ])
+      await store.saveClips([a]);
+    const titles = (clips: { title: string | null }[]) => clips.map((c) => c.title);
+    // 江 (jiāng) < 人 (rén) < 扬 (yáng) in pinyin; in code points 人 < 扬 < 江. No paper: after the named ones.
+    const want = ['江苏甲', '江苏乙', '人民甲', '人民乙', '扬子乙', '无报名', '扬子甲', '无日期'];
+    expect(titles(await store.listPage(0, 20, false, 'issue'))).toEqual(want);
+    expect(titles(await store.listPage(3, 2, false, 'issue'))).toEqual(want.slice(3, 5));
+    const listed = await store.listRecent({ order: 'issue', offset: 1, limit: 3 });
+    expect(listed.total).toBe(8);
+    expect(titles(listed.clips)).toEqual(want.slice(1, 4));
+    // Filters apply; the order stays by issue.
+    expect(titles((await store.listRecent({ order: 'issue' }, { dateFrom: '2025-03-12' })).clips)).toEqual(want.slice(0, 6));
+    expect(titles((await store.listRecent({ order: 'issue' }, { paper: '扬子晚报' })).clips)).toEqual(['扬子乙', '扬子甲']);
+    // The default order is still newest saved first.
+    expect(titles(await store.listPage(0, 3))).toEqual(['人民乙', '无报名', '扬子乙']);
+
+    // A save, a save again that moves a clip to another issue (same text: the clip is updated), and a
+    // delete show in the next read (the kept order is rebuilt).
+    await store.saveClips([issue('人民丙', '人民日报', '2025-03-12')]);
+    expect((await store.saveClips([issue('扬子甲', '扬子晚报', '2025-03-13')])).results[0]!.status).toBe('updated');
+    const all = (await store.listRecent({ limit: 20 })).clips;
+    await store.deleteClip(all.find((c) => c.title === '江苏甲')!.id);
+    expect(titles(await store.listPage(0, 20, false, 'issue'))).toEqual(['扬子甲', '江苏乙', '人民甲', '人民乙', '人民丙', '扬子乙', '无报名', '无日期']);
+    expect(titles(await store.listPage(0, 20, true, 'issue'))).toEqual(['江苏甲']);
+  });
+
+  it('gives the same order as sorting every clip, at any offset of a larger archive', async () => {
+    const { store, db } = freshStore();
+    const papers = ['新华日报', '扬子晚报', '江苏工人报', '人民日报', '光明日报', null];
+    const inputs = Array.from({ length: 260 }, (_, i) =>
+      issue(`第${i}号`, papers[(i * 7) % papers.length]!, i % 11 === 0 ? null : `2025-0${1 + (i % 3)}-${String(1 + ((i * 5) % 28)).padStart(2, '0')}`),
+    );
+    for (let b = 0; b < inputs.length; b += 40) await store.saveClips(inputs.slice(b, b + 40)); // bulk: equal savedAt within a batch
+    for (let i = 0; i < 20; i++) await store.saveClips([issue(`单篇${i}`, papers[i % papers.length]!, '2025-02-14')]);
+    const stored = (await db.clips.toArray()).filter((c) => c.live === 1);
+    const collator = new Intl.Collator('zh-Hans-CN');
+    const paperCmp = (a: string | null, b: string | null) => (a && b ? collator.compare(a, b) : a ? -1 : b ? 1 : 0);
+    const dateOf = (d: string | null) => d ?? '';
+    stored.sort((a, b) => dateOf(b.date).localeCompare(dateOf(a.date)) || paperCmp(a.paper, b.paper) || a.savedAt - b.savedAt || (a.id < b.id ? -1 : 1));
+    const want = stored.map((c) => c.id);
+    expect(want).toHaveLength(280);
+    for (const offset of [0, 37, 150, 271]) {
+      expect((await store.listPage(offset, 10, false, 'issue')).map((c) => c.id), `offset ${offset}`).toEqual(want.slice(offset, offset + 10));
+    }
+  });
+});
