@@ -682,7 +682,7 @@ export async function listOrder(T: Tables, filters: SearchFilters, order: ListOr
   const byId = (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
   if (order === 'issue') {
     // Papers ranked once by name ('' — no paper — after every named one).
-    const names = cols.papers.map((name, code) => ({ name, code })).sort((a, b) => (!a.name || !b.name ? (a.name ? -1 : b.name ? 1 : 0) : collator.compare(a.name, b.name)));
+    const names = cols.papers.map((name, code) => ({ name, code })).sort((a, b) => comparePapers(a.name, b.name));
     const rank = new Uint32Array(cols.papers.length);
     names.forEach((p, i) => (rank[p.code] = i));
     // Dates descending puts undated documents (0) last.
@@ -693,6 +693,47 @@ export async function listOrder(T: Tables, filters: SearchFilters, order: ListOr
   const result = { seqs: Uint32Array.from(list), ids };
   if (c) keepRecent(c.recent, key, { state, order: result }, ORDERS_KEPT);
   return result;
+}
+
+/** Papers in the by-issue order: pinyin order, no paper after every named one. */
+function comparePapers(a: string | null | undefined, b: string | null | undefined): number {
+  return a && b ? collator.compare(a, b) : a ? -1 : b ? 1 : 0;
+}
+
+/** Clips read per request while walking the date index (issueTop). */
+const ISSUE_CHUNK = 64;
+
+/**
+ * The first `need` live (or trashed) clips of the by-issue list, read through the clips' `date`
+ * index from the newest date down, a chunk at a time, each boundary date read whole (its clips are
+ * sorted among themselves): the top of a long list without the index columns (at 100k clips: 19–46 ms
+ * for the first page; reading the columns and sorting every clip took 240–410 ms the first time).
+ * Null when the list is shorter than that among dated clips: undated ones (absent from the index,
+ * or not YYYY-MM-DD) come after every dated one, and listOrder has them.
+ */
+export async function issueTop(T: Pick<Tables, 'clips'>, trash: boolean, need: number): Promise<StoredClip[] | null> {
+  const live = trash ? 0 : 1;
+  const out: StoredClip[] = [];
+  const byIssue = (a: StoredClip, b: StoredClip) => comparePapers(a.paper, b.paper) || a.savedAt - b.savedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  let below: string | null = null;
+  while (out.length < need) {
+    const range = below === null ? T.clips.orderBy('date') : T.clips.where('date').below(below);
+    const chunk: StoredClip[] = await range.reverse().limit(ISSUE_CHUNK).toArray();
+    if (chunk.length === 0) return null;
+    const last: string = chunk[chunk.length - 1]!.date!;
+    // Dates above the chunk's last one are complete in it; the last one is read whole.
+    const rest = await T.clips.where('date').equals(last).toArray();
+    const byDate = new Map<string, StoredClip[]>();
+    for (const c of [...chunk.filter((c) => c.date !== last), ...rest]) {
+      if (c.live !== live || dateNum(c.date) === 0) continue;
+      const list = byDate.get(c.date!) ?? [];
+      list.push(c);
+      byDate.set(c.date!, list);
+    }
+    for (const d of [...byDate.keys()].sort().reverse()) out.push(...byDate.get(d)!.sort(byIssue));
+    below = last;
+  }
+  return out.slice(0, need);
 }
 
 /** The newest-first list of live (or trashed) documents (see listOrder). */

@@ -8,7 +8,7 @@ import { COMPACT, compactSegments, indexClips, MERGE_AT, mergePending, retireSeq
 import { clipKeysOf } from './key';
 import { parseQuery } from './query';
 import { docTerms, type DocTerms } from './tokens';
-import { listOrder, paperCounts, rankDocs, warmColumns, type ListOrder, type RankedDoc } from './search';
+import { issueTop, listOrder, paperCounts, rankDocs, warmColumns, type ListOrder, type RankedDoc } from './search';
 import { highlightsOf, snippetOf } from './snippet';
 import { ArticleSchema, ClipSchema, clipsToMarkdown, envelopeOf, EnvelopeSchema, reasonOf } from './transfer';
 import type {
@@ -513,6 +513,15 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     return (await orderedPage({ trash }, 'saved', offset, limit)).clips;
   }
 
+  /**
+   * A page of the by-issue list of live (or trashed) clips: near the top through the clips' date
+   * index (issueTop), deeper (or when undated clips are reached) in the order sorted from the columns.
+   */
+  async function issuePage(trash: boolean, offset: number, limit: number): Promise<StoredClip[]> {
+    const top = offset < DEEP_LIST ? await issueTop(T, trash, offset + limit) : null;
+    return top ? top.slice(offset) : (await orderedPage({ trash }, 'issue', offset, limit)).clips;
+  }
+
   /** A page of a list in an order computed from the index columns (listOrder), read by id; and the list's length. */
   async function orderedPage(filters: SearchFilters, order: ListOrder, offset: number, limit: number): Promise<{ total: number; clips: StoredClip[] }> {
     const { seqs, ids } = await listOrder(T, filters, order);
@@ -535,7 +544,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
    * the count (the side panel's list).
    */
   function listPage(offset: number, limit: number, trash = false, order: ListOrder = 'saved'): Promise<Clip[]> {
-    if (order !== 'saved') return r(async () => (await orderedPage({ trash }, order, offset, limit)).clips.map(toClip));
+    if (order !== 'saved') return r(async () => (await issuePage(trash, offset, limit)).map(toClip));
     // Near the top only `clips` is read: a transaction over it alone never waits for maintenance's row writes.
     return (offset < DEEP_LIST ? rClips : r)(async () => (await recentPage(offset, limit, trash)).map(toClip));
   }
@@ -548,6 +557,10 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     const plain = Object.entries(filters).every(([k, v]) => k === 'trash' || v === undefined);
     return r(async () => {
       if (page.order && page.order !== 'saved') {
+        if (plain) {
+          const [total, clips] = await Promise.all([countClips(onlyTrash), issuePage(onlyTrash, offset, limit)]);
+          return { total, clips: clips.map(toClip) };
+        }
         const { total, clips } = await orderedPage({ ...filters, trash: onlyTrash }, page.order, offset, limit);
         return { total, clips: clips.map(toClip) };
       }

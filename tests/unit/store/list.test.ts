@@ -57,6 +57,16 @@ describe('listPage', () => {
   });
 });
 
+/** The by-issue order sorted from every stored clip: the reference the store's reads must give. */
+async function referenceOrder(db: ClipDB, live: 0 | 1 = 1): Promise<string[]> {
+  const stored = (await db.clips.toArray()).filter((c) => c.live === live);
+  const collator = new Intl.Collator('zh-Hans-CN');
+  const paperCmp = (a: string | null, b: string | null) => (a && b ? collator.compare(a, b) : a ? -1 : b ? 1 : 0);
+  const dateOf = (d: string | null) => (d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : '');
+  stored.sort((a, b) => dateOf(b.date).localeCompare(dateOf(a.date)) || paperCmp(a.paper, b.paper) || a.savedAt - b.savedAt || (a.id < b.id ? -1 : 1));
+  return stored.map((c) => c.id);
+}
+
 describe('listing by issue', () => {
   const issue = (title: string, paper: string | null, date: string | null) => article(title, [`${title}的正文。`], { paper, date });
 
@@ -106,15 +116,35 @@ describe('listing by issue', () => {
     );
     for (let b = 0; b < inputs.length; b += 40) await store.saveClips(inputs.slice(b, b + 40)); // bulk: equal savedAt within a batch
     for (let i = 0; i < 20; i++) await store.saveClips([issue(`单篇${i}`, papers[i % papers.length]!, '2025-02-14')]);
-    const stored = (await db.clips.toArray()).filter((c) => c.live === 1);
-    const collator = new Intl.Collator('zh-Hans-CN');
-    const paperCmp = (a: string | null, b: string | null) => (a && b ? collator.compare(a, b) : a ? -1 : b ? 1 : 0);
-    const dateOf = (d: string | null) => d ?? '';
-    stored.sort((a, b) => dateOf(b.date).localeCompare(dateOf(a.date)) || paperCmp(a.paper, b.paper) || a.savedAt - b.savedAt || (a.id < b.id ? -1 : 1));
-    const want = stored.map((c) => c.id);
+    const want = await referenceOrder(db);
     expect(want).toHaveLength(280);
     for (const offset of [0, 37, 150, 271]) {
       expect((await store.listPage(offset, 10, false, 'issue')).map((c) => c.id), `offset ${offset}`).toEqual(want.slice(offset, offset + 10));
     }
+  });
+
+  it('reads the top through the date index across big dates, odd date strings and the trash, and agrees with the columns below', async () => {
+    const { store, db } = freshStore();
+    const papers = ['新华日报', '扬子晚报', '江苏工人报'];
+    // 150 clips of one date (more than one chunk of the date index), 40 of the day before, some
+    // with a date that is no YYYY-MM-DD (sorts above every real date in the index, listed as undated), some undated.
+    await store.saveClips(Array.from({ length: 150 }, (_, i) => issue(`大日${i}`, papers[i % 3]!, '2025-05-01')));
+    for (let i = 0; i < 40; i++) await store.saveClips([issue(`前日${i}`, papers[(i * 2) % 3]!, '2025-04-30')]);
+    await store.saveClips(Array.from({ length: 12 }, (_, i) => issue(`怪日${i}`, papers[i % 3]!, '2025年5月2日')));
+    await store.saveClips(Array.from({ length: 12 }, (_, i) => issue(`无日${i}`, papers[i % 3]!, null)));
+    const listed = await store.listRecent({ limit: 300 });
+    for (const c of listed.clips.filter((c) => /^大日\d*[05]$/.test(c.title))) await store.deleteClip(c.id);
+    const want = await referenceOrder(db);
+    expect(want).toHaveLength(150 - 30 + 40 + 24);
+    for (const offset of [0, 10, 63, 64, 119, 120, 150, 195, 199, 205]) {
+      expect((await store.listPage(offset, 12, false, 'issue')).map((c) => c.id), `offset ${offset}`).toEqual(want.slice(offset, offset + 12));
+    }
+    const trashWant = await referenceOrder(db, 0);
+    expect(trashWant).toHaveLength(30);
+    expect((await store.listPage(0, 40, true, 'issue')).map((c) => c.id)).toEqual(trashWant);
+    // The same pages through listRecent, with the total.
+    const page = await store.listRecent({ order: 'issue', offset: 60, limit: 10 });
+    expect(page.total).toBe(want.length);
+    expect(page.clips.map((c) => c.id)).toEqual(want.slice(60, 70));
   });
 });
