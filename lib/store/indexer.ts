@@ -52,6 +52,11 @@ interface DocIndex extends DocColumns {
   postings: Map<string, Posting>;
 }
 
+/** A clip's columns but its seq and id, from its text's length and where its title ends. */
+function columnsOf(clip: StoredClip, len: number, titleEnd: number) {
+  return { len, titleEnd, saved: clip.savedAt, date: dateNum(clip.date), kind: KIND_CODES[clip.kind] ?? 0, paper: clip.paper ?? '' };
+}
+
 /** Clip → its index document (pure); `known` = docTerms(clip), when already computed. */
 export function docIndexOf(clip: StoredClip, known?: DocTerms): DocIndex {
   const { terms, titleEnd, length } = known ?? docTerms(clip);
@@ -61,33 +66,13 @@ export function docIndexOf(clip: StoredClip, known?: DocTerms): DocIndex {
     for (const p of positions) if (p < titleEnd) titleCount++;
     postings.set(term, { seq: clip.seq, count: positions.length, titleCount, positions });
   }
-  return {
-    seq: clip.seq,
-    id: clip.id,
-    postings,
-    len: length,
-    titleEnd,
-    saved: clip.savedAt,
-    date: dateNum(clip.date),
-    kind: KIND_CODES[clip.kind] ?? 0,
-    paper: clip.paper ?? '',
-  };
+  return { seq: clip.seq, id: clip.id, postings, ...columnsOf(clip, length, titleEnd) };
 }
 
 /** A document's pending row: all its terms' postings, encoded, in one row (straight from its terms: a save's hot path). */
 export function pendingRowOf(clip: StoredClip, known?: DocTerms): PendingRow {
   const { terms, titleEnd, length } = known ?? docTerms(clip);
-  return {
-    q: clip.seq,
-    id: clip.id,
-    ...encodeDocDict(clip.seq, terms, titleEnd),
-    len: length,
-    titleEnd,
-    saved: clip.savedAt,
-    date: dateNum(clip.date),
-    kind: KIND_CODES[clip.kind] ?? 0,
-    paper: clip.paper ?? '',
-  };
+  return { q: clip.seq, id: clip.id, ...encodeDocDict(clip.seq, terms, titleEnd), ...columnsOf(clip, length, titleEnd) };
 }
 
 /** Pending row → index document (for merging). */
