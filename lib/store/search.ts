@@ -656,7 +656,8 @@ export type ListOrder = NonNullable<PageRequest['order']>;
 
 /** List orders kept per database (the live list, the trash, a filtered list, each in either order). */
 const ORDERS_KEPT = 6;
-const collator = new Intl.Collator('zh-Hans-CN');
+/** Made on first use: creating a Chinese collator loads its (pinyin) tables, which a panel that never groups should not pay for at start. */
+let collator: Intl.Collator | null = null;
 
 /**
  * The documents a list shows (live or trashed, passing the filters), in its order, from the index
@@ -697,7 +698,7 @@ export async function listOrder(T: Tables, filters: SearchFilters, order: ListOr
 
 /** Papers in the by-issue order: pinyin order, no paper after every named one. */
 function comparePapers(a: string | null | undefined, b: string | null | undefined): number {
-  return a && b ? collator.compare(a, b) : a ? -1 : b ? 1 : 0;
+  return a && b ? (collator ??= new Intl.Collator('zh-Hans-CN')).compare(a, b) : a ? -1 : b ? 1 : 0;
 }
 
 /** Clips read per request while walking the date index (issueTop). */
