@@ -25,8 +25,9 @@ export interface AppProps {
   /** How long the undo offer stays (ms). */
   undoMs?: number;
   /**
-   * The newest clips, read from before React's first render (main.tsx): shown until the list's live
-   * query answers (it starts only after the first frame), then replaced by it.
+   * The list's first clips, read from before React's first render (main.tsx) in the order the saved
+   * preference asks for (firstListOrder): shown until the list's live query answers (it starts only
+   * after the first frame), then replaced by it.
    */
   firstRows?: Promise<Clip[]>;
 }
@@ -57,7 +58,9 @@ function Panel({ data, debounceMs, undoMs, firstRows }: Required<Omit<AppProps, 
   const [undo, setUndo] = useState<{ id: string; title: string } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [theme, setTheme] = useState<Theme>(() => readPref(THEME_KEY, ['auto', 'light', 'dark'], 'auto'));
-  const [grouped, setGrouped] = useState(() => readPref(GROUP_KEY, ['1', '0'], '0') === '1');
+  const [grouped, setGrouped] = useState(() => firstListOrder() === 'issue');
+  // The order firstRows were read in: the preference when the panel opened.
+  const [firstOrder] = useState<'saved' | 'issue'>(() => (grouped ? 'issue' : 'saved'));
   const searchRef = useRef<HTMLInputElement>(null);
   const listOffset = useRef(0);
 
@@ -70,8 +73,8 @@ function Panel({ data, debounceMs, undoMs, firstRows }: Required<Omit<AppProps, 
     if (!firstRows) return undefined;
     const page = firstRows.then((clips) => ({ rows: clips.map(plainRow) }));
     page.catch(() => undefined); // a failed early read is left to the live query, which reads again
-    return { key: listKey('', {}, 'saved'), page };
-  }, [firstRows]);
+    return { key: listKey('', {}, firstOrder), page };
+  }, [firstRows, firstOrder]);
   const plain = !q && activeFilterCount(filters) === 0;
   const fetchWindow = useCallback<FetchWindow>(
     async (offset, limit) => {
@@ -358,6 +361,11 @@ function plainRow(clip: Clip): Row {
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/** The order the list opens in: by issue when the user last chose "grouped", else newest first. */
+export function firstListOrder(): 'saved' | 'issue' {
+  return readPref(GROUP_KEY, ['1', '0'], '0') === '1' ? 'issue' : 'saved';
 }
 
 function readPref<T extends string>(key: string, allowed: T[], fallback: T): T {

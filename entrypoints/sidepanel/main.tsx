@@ -3,7 +3,7 @@
 import '../../components/reading.css';
 import '../../components/sidepanel/panel.css';
 import { createRoot } from 'react-dom/client';
-import { App } from '../../components/sidepanel/App';
+import { App, firstListOrder } from '../../components/sidepanel/App';
 import { rowsFitting } from '../../components/sidepanel/ClipList';
 import { panelData } from '../../components/sidepanel/data';
 import { t, uiLang } from '../../lib/i18n';
@@ -12,9 +12,10 @@ import { getStore } from '../../lib/store';
 document.documentElement.lang = uiLang() === 'zh' ? 'zh-CN' : 'en';
 document.title = t('panelTitle');
 const store = getStore();
-// The newest clips are read while React renders the panel's shell: the list's live query starts only
-// after that first frame (~75 ms later on a slow machine). A failure here is left to the live query.
-const firstRows = store.listPage(0, rowsFitting(window.innerHeight));
+// The list's first clips (newest first, or by issue if the user groups) are read while React renders
+// the panel's shell: the list's live query starts only after that first frame (~75 ms later on a
+// slow machine). A failure here is left to the live query.
+const firstRows = store.listPage(0, rowsFitting(window.innerHeight), false, firstListOrder());
 firstRows.catch(() => undefined);
 // Then the search index's columns (~6 MB at 100k clips), so a query typed as the list shows finds them
 // read or being read (the store's search waits for that read rather than starting its own).

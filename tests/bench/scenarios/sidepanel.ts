@@ -33,7 +33,7 @@ const TYPED = ['黄河', '生产', '人民政府', '工作', '农民', '中国',
 const ENTRY = `
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './components/sidepanel/App';
+import { App, firstListOrder } from './components/sidepanel/App';
 import { panelData } from './components/sidepanel/data';
 import { rowsFitting } from './components/sidepanel/ClipList';
 import { createStore, openClipDB } from './lib/store';
@@ -156,10 +156,10 @@ if (params.get('mount') === '1') {
   const data = panelData(store);
   // The first list read: when the panel asked for its first rows and when they were in (against navigation start).
   const listPage = data.listPage;
-  data.listPage = async (o, l, t) => {
+  data.listPage = async (o, l, t, order) => {
     const entry = { start: performance.now(), end: 0 };
     window.__firstList ??= entry;
-    try { return await listPage(o, l, t); } finally { entry.end = performance.now(); }
+    try { return await listPage(o, l, t, order); } finally { entry.end = performance.now(); }
   };
   const search = data.search;
   data.search = async (q, f, p) => {
@@ -167,10 +167,10 @@ if (params.get('mount') === '1') {
     window.__searches.push(entry);
     try { return await search(q, f, p); } finally { entry.end = performance.now(); }
   };
-  // As the extension's panel page does: the newest clips are read while React renders.
+  // As the extension's panel page does: the list's first clips are read while React renders.
   const seedRead = { start: performance.now(), end: 0 };
   window.__firstList = seedRead;
-  const firstRows = store.listPage(0, rowsFitting(window.innerHeight)).finally(() => (seedRead.end = performance.now()));
+  const firstRows = store.listPage(0, rowsFitting(window.innerHeight), false, firstListOrder()).finally(() => (seedRead.end = performance.now()));
   firstRows.catch(() => undefined);
   firstRows.then(() => store.warmSearch()).catch(() => undefined);
   createRoot(document.getElementById('root')).render(createElement(App, { data, firstRows }));
@@ -455,6 +455,24 @@ export async function run(): Promise<BenchSection[]> {
         .catch((e: Error) => (log(`jump to ${f * 100} %: ${e.message.split('\n')[0]}`), 30_000));
       jumps.push(ms);
     }
+    // Grouped by issue (the preference the panel keeps in localStorage): the top of the list comes
+    // through the date index, a jump deeper through the index columns sorted by issue.
+    type Bench = { panelBench: { jump(f: number): Promise<number> } };
+    await page.evaluate(() => localStorage.setItem('er-panel-grouped', '1'));
+    const groupedRenders: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const r = await firstRender(page, url);
+      if (i >= 2) groupedRenders.push(r.ms);
+    }
+    if (!(await page.locator('[data-testid="clip-group"]').count())) throw new Error('grouped: the list shows no issue headers');
+    const groupedJumps: number[] = [];
+    for (const f of [0.1, 0.5, 0.9]) {
+      groupedJumps.push(
+        await page.evaluate((x) => (window as unknown as Bench).panelBench.jump(x), f).catch((e: Error) => (log(`grouped jump to ${f * 100} %: ${e.message.split('\n')[0]}`), 30_000)),
+      );
+    }
+    await page.evaluate(() => localStorage.removeItem('er-panel-grouped'));
+    log(`grouped: first render median ${median(groupedRenders).toFixed(1)} ms, jumps ${groupedJumps.map(r1).join(' / ')} ms`);
     // The heap last (see heapMB): after everything above, then after a first render in a new tab.
     const afterAllHeap = await heapMB(page);
     await firstRender(await newTab(), url, false);
@@ -471,7 +489,7 @@ export async function run(): Promise<BenchSection[]> {
           `First render = navigation start → first frame with list rows: reopened = ${renders.length} fresh page loads in one tab (from about:blank, 1.5 s apart) after 2 warm-ups; ` +
           `new process = ${coldRenders.length} loads each in a new tab (a new renderer process) after 1 warm-up, and there the first keystroke = a query's first character typed as soon as the list shows → its results. ` +
           `Keystroke = input event → first frame showing that query's results (${keys.length} keystrokes: every prefix of ${TYPED.length} words, twice, 250 ms apart). ` +
-          `Burst = last key of a word typed 60 ms apart → its results (includes the 120 ms trailing debounce). Baseline = lib/store search() for the same prefixes (limit 20) called directly in the page, same run. ` +
+          `Burst = last key of a word typed 60 ms apart → its results (includes the 120 ms trailing debounce). Grouped = the same reopened loads with the "grouped by issue" preference on (${groupedRenders.length} after 2 warm-ups), then jumps in that list. Baseline = lib/store search() for the same prefixes (limit 20) called directly in the page, same run. ` +
           `Heap = Runtime.getHeapUsage after GC, measured after all timings (the heap profiler slows that renderer's later page loads). ` +
           (seededMs != null ? `Seeded in ${Math.round(seededMs / 1000)} s this run.` : 'Clips reused from the kept profile.'),
         rows: [
@@ -497,6 +515,8 @@ export async function run(): Promise<BenchSection[]> {
           { metric: 'scroll: rows passed', value: scroll.rowsPassed },
           { metric: 'jump to 10/50/90/30/70 % of the list → rows shown, median (ms)', value: median(jumps) },
           { metric: 'jump → rows shown, max (ms)', value: Math.max(...jumps) },
+          { metric: 'grouped by issue: first render, reopened, median (ms)', value: median(groupedRenders) },
+          { metric: 'grouped by issue: jump to 10/50/90 % (the first sorts every clip by issue) → rows shown (ms)', value: groupedJumps.map(r1).join(' / ') },
         ],
         targets: [target('panel first render median (reopened)', renderMed, 300), target('JS heap max', maxHeap, 100, 'MB'), target('keystroke → results p95', keyP95, 50)],
       },
