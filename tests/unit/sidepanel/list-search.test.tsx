@@ -2,7 +2,7 @@
 // The panel's list and search over a real store on fake-indexeddb: empty state, live updates,
 // newest-first order and counts, search with <mark> highlights, filters, grouping, keyboard.
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App } from '../../../components/sidepanel/App';
+import { App, firstListOrder } from '../../../components/sidepanel/App';
 import { describe, expect, it } from 'vitest';
 import { panelData, type PanelData } from '../../../components/sidepanel/data';
 import { article, fakeLayout, freshStore, renderPanel, seed } from './helpers';
@@ -172,6 +172,34 @@ describe('side panel list', () => {
     await waitFor(() => expect(answer).not.toBeNull());
     act(() => answer!(3));
     await waitFor(() => expect(screen.getByTestId('clip-count').textContent).toMatch(/3/));
+  });
+
+  it('opens grouped when the user last grouped: the rows read before it mounted are by issue, under their headers', async () => {
+    const store = freshStore();
+    await seed(store);
+    localStorage.setItem('er-panel-grouped', '1');
+    try {
+      expect(firstListOrder()).toBe('issue');
+      let release: (() => void) | null = null;
+      const gate = new Promise<void>((r) => (release = r));
+      const data: PanelData = {
+        ...panelData(store),
+        listPage: async (o, l, t, order) => {
+          await gate;
+          return store.listPage(o, l, t, order);
+        },
+      };
+      render(<App data={data} debounceMs={0} undoMs={60_000} firstRows={store.listPage(0, 3, false, firstListOrder())} />);
+      // Before the live query answers: the early rows, by issue.
+      await waitFor(() => expect(titles()).toEqual(['桃溪村果农忙嫁接', '社区夜校开课了', '老街换新颜']));
+      expect(screen.getAllByTestId('clip-group').map((g) => g.textContent)).toEqual(['江东日报 · 2025-03-12', '滨海晚报 · 2025-03-10']);
+      act(() => release!());
+      await waitFor(() => expect(screen.getByTestId('group-toggle').getAttribute('aria-pressed')).toBe('true'));
+      expect(titles()).toEqual(['桃溪村果农忙嫁接', '社区夜校开课了', '老街换新颜']);
+    } finally {
+      localStorage.removeItem('er-panel-grouped');
+    }
+    expect(firstListOrder()).toBe('saved');
   });
 
   it('shows rows read before it mounted until its live query answers, then the live rows', async () => {
