@@ -113,6 +113,16 @@ export function headlineShaped(text: string, r: LanguageRules, hint?: string): b
   return true;
 }
 
+/**
+ * Shaped like a headline once an article's lead is known to follow it: a clause break allowed at
+ * any length (as for a marked-up title), but no longer than a headline (a longer line without an
+ * end is more likely a paragraph cut at the column's foot).
+ */
+export function leadHeadline(item: Pick<Item, 'text' | 'lang'>): boolean {
+  const r = RULES[item.lang];
+  return item.text.length <= r.maxHeading && headlineShaped(item.text, r, 'title');
+}
+
 /** "（通讯员 王娜  记者 丁彬彬）" → "通讯员 王娜 记者 丁彬彬". */
 export function cleanPeople(text: string): string {
   return tidy(text.replace(/^[■□●▲◆(（\s]+|[)）\s]+$/g, ''));

@@ -5,6 +5,7 @@ import { Draft, type Item } from '../item';
 import { RULES } from '../rules';
 import { shared, terms, type Term } from '../terms';
 import { wantsMore } from '../sentence';
+import { leadHeadline } from './classify';
 
 /** A headline inside an article is a subhead when this share of its terms occur in the article's title and lede. */
 const SUBHEAD_SHARE = 0.25;
@@ -20,11 +21,31 @@ export function context(items: Item[], single = false): Item[] {
   });
   const live = new Draft(at.map((i) => items[i]!));
   markMastheadRuns(live);
+  headlinesBeforeLeads(live);
   decideHeadlines(live, single);
   markNoticeBodies(live);
   const out = items.slice();
   at.forEach((i, k) => (out[i] = live.items[k]!));
   return out;
+}
+
+/**
+ * A block the article's lead follows (a byline block, or a paragraph opening with a dateline) is
+ * a headline when it is shaped like one with a clause break allowed (leadHeadline:
+ * 市财政局、应急管理局紧急下达3000万元防汛救灾资金; 同出一条江，为何两岸茶味不同？).
+ * On its own such a line reads as the start of a paragraph; the lead under it says otherwise.
+ */
+function headlinesBeforeLeads(live: Draft): void {
+  const items = live.items;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.kind !== 'paragraph' || it.dateline || it.hint) continue;
+    let n = i + 1;
+    while (n < items.length && SKIPPED_AFTER_HEADLINE.has(items[n]!.kind)) n++;
+    const next = items[n];
+    if (!next || !(next.kind === 'byline' || (next.kind === 'paragraph' && next.dateline))) continue;
+    if (leadHeadline(it)) live.edit(i).kind = 'heading';
+  }
 }
 
 function isMasthead(it: Item): boolean {

@@ -4,6 +4,7 @@
 // all-pairs comparison. The first complete occurrence is kept; a later complete one replaces an
 // earlier fragment. Headers that introduce only removed repeats go too.
 import { Draft, type Item, type Working } from '../item';
+import { leadHeadline } from './classify';
 import { head, keyUnits } from '../text';
 import { HashSet, ShingleTable } from '../shingle-table';
 import { keyHash, keyShingles, shingles } from '../terms';
@@ -90,7 +91,9 @@ export function dedupe(w: Working): Working {
       if (best >= 0) {
         const covThis = bestHits / s.length;
         const covKept = Math.min(1, bestHits / sizes[best]!);
-        if (completes(bestHits, s.length, sizes[best]!) && !selfQuoted(items[best]!.text)) {
+        // An earlier block that heads the article this one opens is its headline, even when the lead
+        // restates it word for word (市财政局紧急下达3000万元… over 本报讯（记者 李明）…市财政局紧急下达3000万元…).
+        if (completes(bestHits, s.length, sizes[best]!) && !selfQuoted(items[best]!.text) && !headsArticle(items, best, i)) {
           // The kept paragraph is this one minus text only this one has (a sentence more): the
           // complete one stays, whatever the overlap (never drop text found nowhere else).
           mark(draft, best, i, 'fragment');
@@ -100,7 +103,7 @@ export function dedupe(w: Working): Working {
         } else if (covThis >= CONTAINED && !selfQuoted(it.text)) {
           mark(draft, i, best, 'fragment');
           return;
-        } else if (covKept >= CONTAINED && !selfQuoted(items[best]!.text)) mark(draft, best, i, 'fragment');
+        } else if (covKept >= CONTAINED && !selfQuoted(items[best]!.text) && !headsArticle(items, best, i)) mark(draft, best, i, 'fragment');
       }
       for (const h of s) {
         const j = first.setOrMark(h, i);
@@ -128,6 +131,27 @@ function mark(draft: Draft, i: number, k: number, detail: string): void {
   const it = draft.edit(i);
   it.removed = { reason: 'duplicate', detail, duplicateOf: head(kept.text || kept.credit || '') };
   it.dupOf = k;
+}
+
+/** How far after a headline its lead may come, in blocks (a subtitle, captions and removed repeats between). */
+const HEADLINE_REACH = 8;
+
+/**
+ * Is kept item k the headline of the article that item i opens or belongs to: headline-shaped with
+ * clauses allowed (leadHeadline), with at most two more such blocks (a subtitle) before the
+ * article's lead — a byline block or a paragraph opening with a dateline — and i at or after it.
+ */
+function headsArticle(items: Item[], k: number, i: number): boolean {
+  if (!leadHeadline(items[k]!)) return false;
+  let shortOnes = 0;
+  // A few blocks on (removed ones included): a page of thousands of repeats must not make this a scan.
+  for (let j = k + 1; j <= i && j <= k + HEADLINE_REACH; j++) {
+    const next = items[j]!;
+    if (next.removed) continue;
+    if (next.kind === 'byline' || next.dateline) return true;
+    if (++shortOnes > 2 || !leadHeadline(next)) return false;
+  }
+  return false;
 }
 
 /** Candidates whose capped count is re-checked exactly, at most. */

@@ -37,6 +37,15 @@ describe('context: headlines', () => {
   it('more than three headline-shaped lines in a row are a list, not a headline', () => {
     expect(kinds('Mrs. J. J. Garber\nMrs. C. H. Potter\nDave Kaley\nAl Turner').map((k) => k[0])).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph']);
   });
+  it('a headline with clause breaks is a title when the lead follows it; without a lead it is text', () => {
+    expect(kinds('市财政局、应急管理局紧急下达3000万元防汛救灾资金\n\n本报讯（记者 李明）7月2日，资金已下达各区。').map((k) => k[0])).toEqual(['title', 'paragraph']);
+    expect(kinds('同出一条江，为何两岸的茶叶味道如此不同？\n\n本报记者 李明\n\n春茶上市，记者走访了两岸茶园。').map((k) => k[0])).toEqual(['title', 'byline', 'paragraph']);
+    // Counter-cases: no lead after it; a line that ends like a sentence; a long one.
+    expect(kinds('记者走访了江边的茶园，两岸的茶叶味道如此不同\n\n春茶上市，茶农忙着采摘。').map((k) => k[0])).toEqual(['paragraph', 'paragraph']);
+    expect(kinds('记者走访了江边的茶园，两岸的茶农正忙着采摘。\n\n本报讯（记者 李明）春茶上市。').map((k) => k[0])).toEqual(['paragraph', 'paragraph']);
+    const long = '记者走访了江边的茶园，两岸的茶农正忙着采摘春茶，合作社请来农技专家，手把手教大家科学管护，茶叶品质逐年提升，销路也越来越广';
+    expect(kinds(`${long}\n\n本报讯（记者 李明）春茶上市。`).map((k) => k[0])).toEqual(['paragraph', 'paragraph']);
+  });
   it('counter-case: a short piece between two halves of a broken sentence is text', () => {
     expect(kinds('沭阳县总每年清明节组织职工开展扫墓活动，向英烈们表达敬意。同时利用报纸、电视、微信公众号等各种媒体刊发\n\n党史教育文章\n\n等，促进党员干部深入了解党的历史。').map((k) => k[0])).toEqual([
       'paragraph',

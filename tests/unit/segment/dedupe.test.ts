@@ -51,6 +51,16 @@ describe('dedupe', () => {
     expect(removed(two)).toEqual([]);
     expect(removed(`县委书记调研\n\n县委书记在调研时说，要抓好落实。\n\n${q}\n\n他又强调了一遍。\n\n${q}`)).toEqual([[q.slice(0, 10), 'repeat']]);
   });
+  it('counter-case: a headline the lead restates word for word is the headline, not a fragment of the lead', () => {
+    const title = '市财政局、应急管理局紧急下达3000万元防汛救灾资金';
+    const lead = `本报讯（记者 李明）7月2日，${title}，支持各区开展抢险救援和受灾群众救助工作。`;
+    expect(removed(`${title}\n\n${lead}`)).toEqual([]);
+    // With a subtitle between them, and a byline block as the lead, the same.
+    expect(removed(`${title}\n\n——各区同步启动应急响应\n\n本报记者 李明\n\n7月2日，${title}，支持各区开展抢险救援。`)).toEqual([]);
+    // Counter-case: the same words as a paragraph's stray piece, far from any lead, still go.
+    const para = `会上通报，${title}，支持各区开展抢险救援和受灾群众救助工作，确保群众生命安全。`;
+    expect(removed(`${para}\n\n其他内容完全不同的一个段落，讲的是另一件事情。\n\n${title}\n\n又一个完全不同的段落，讲的是再一件事情。`)).toEqual([[title.slice(0, 10), 'fragment']]);
+  });
   it('counter-case: a real short repetition is not a duplicate', () => {
     expect(removed('他说：“好。”\n\n大家鼓掌。\n\n他说：“好。”\n\n（完）\n\n另一篇文章。\n\n（完）')).toEqual([]);
   });
