@@ -15,7 +15,8 @@ export const zh: LanguageRules = {
   maxHeadingWithClause: 20,
   clauseBreak: /[，、,;；]/,
   headingShape: null,
-  notInHeading: /[。；;]|[！？!?](?=.)/,
+  // A sentence inside, or an interview's question or answer (问：… 答：…), never a headline.
+  notInHeading: /[。；;]|[！？!?](?=.)|^(?:问|答)\s*[：:]/,
 
   marker: new RegExp(
     `^[(（]?\\s*(?:(?:下转|转至|转到|转)\\s*第?\\s*(?<to>${PAGE})\\s*版|(?:上接|紧接|接|承)\\s*第?\\s*(?<from>${PAGE})\\s*版)\\s*[)）]?$`,
@@ -47,7 +48,7 @@ export const zh: LanguageRules = {
 
   byline: new RegExp(`^[■□●▲◆]?\\s*(?:${ROLE}\\s*${NAMES}\\s*)+(?:文\\s*[/／]\\s*[图摄])?$`),
   datelines: [
-    /^(?<dateline>(?:本报|本市|本县|本区|[\u4e00-\u9fff]{2,10}(?:日报|晚报|早报|时报|商报|报|网)|(?:新华社|中新社)[\u4e00-\u9fff]{2,12}分社[\u4e00-\u9fff]{0,6})讯)(?![息号问])\s*(?:[(（](?<byline>[^()（）]{1,40})[)）])?\s*/,
+    /^(?<dateline>(?:本报(?:特|专|综合)?|本市|本县|本区|[\u4e00-\u9fff]{2,10}(?:日报|晚报|早报|时报|商报|报|网)|(?:新华社|中新社)[\u4e00-\u9fff]{2,12}分社[\u4e00-\u9fff]{0,6})讯)(?![息号问])\s*(?:[(（](?<byline>[^()（）]{1,40})[)）])?\s*/,
     /^(?<dateline>(?:本报|新华社|中新社|人民网|央视网|[\u4e00-\u9fff]{2,8}(?:日报|晚报)记者)[\u4e00-\u9fff]{0,12}(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:急电|专电|电|讯))\s*(?:[(（](?<byline>[^()（）]{1,40})[)）])?\s*/,
     /^【(?<dateline>[^】]{2,24}?(?:电|讯))】\s*(?:[(（](?<byline>[^()（）]{1,40})[)）])?\s*/,
     /^(?<dateline>据《[^》]{2,20}》(?:消息|报道))\s*(?:[(（](?<byline>[^()（）]{1,40})[)）])?\s*/,

@@ -29,6 +29,10 @@ describe('classify: bylines and datelines', () => {
     ['新华社晋冀鲁豫总分社邯郸讯 代表团来电称。', '新华社晋冀鲁豫总分社邯郸讯', undefined, '代表团来电称。'],
     ['本市讯 为了纪念烈士，决定建陵园。', '本市讯', undefined, '为了纪念烈士，决定建陵园。'],
     ['【新华社北京电】（记者 王五）国务院日前印发通知。', '新华社北京电', '记者 王五', '国务院日前印发通知。'],
+    // The paper's special, exclusive and round-up dispatches.
+    ['本报特讯 边区救济会昨日通电全国。', '本报特讯', undefined, '边区救济会昨日通电全国。'],
+    ['本报专讯（记者 李明）市区新开三条公交线路。', '本报专讯', '记者 李明', '市区新开三条公交线路。'],
+    ['本报综合讯 各地春耕生产有序展开。', '本报综合讯', undefined, '各地春耕生产有序展开。'],
   ])('dateline paragraph %s', (text, dateline, byline, rest) => {
     const it = one(text);
     expect(it.kind).toBe('paragraph');
@@ -36,7 +40,7 @@ describe('classify: bylines and datelines', () => {
     expect(it.byline).toBe(byline);
     expect(it.text).toBe(rest);
   });
-  it.each(['新华社发布通讯称，会议圆满结束。', '新华社记者今日电话采访了他。', '本市讯息发布平台今日上线。'])('counter-case: not a dateline: %s', (text) => {
+  it.each(['新华社发布通讯称，会议圆满结束。', '新华社记者今日电话采访了他。', '本市讯息发布平台今日上线。', '本报特讯息栏目今日改版。'])('counter-case: not a dateline: %s', (text) => {
     expect(one(text).dateline).toBeUndefined();
   });
   it('a dateline with nothing after it is a byline block', () => {
@@ -106,6 +110,9 @@ describe('classify: headline shape', () => {
     expect(kind('会“少跑路”。')).toBe('paragraph');
     expect(kind('联合区委组织部选取试点镇,')).toBe('paragraph');
     expect(kind('区总积极培育健康文明、昂扬向上的职工文化，“县级工会加强年”以来，他们结合区域实际深入园区企业车间班组')).toBe('paragraph');
+    // An interview's question or answer is not a headline, however short.
+    expect(kind('问：这项工作下一步怎么推进？')).toBe('paragraph');
+    expect(kind('答：分三步走')).toBe('paragraph');
   });
   it('English: Title Case and ALL CAPS lines are headline-shaped, wrapped lines are not', () => {
     expect(kind('City "Dads" Hold Meeting')).toBe('heading');

@@ -44,6 +44,8 @@ describe.runIf(articles.length > 0)('the corpus, page by page', () => {
 
   it('is idempotent on nearly every page: cleaning the plain text of the result gives the same articles', () => {
     const changed = pages.filter(({ page }) => JSON.stringify(cleanText(pageToText(page)).articles) !== JSON.stringify(page.articles));
-    expect(changed.length, changed.map(({ a }) => a.title).join(' | ')).toBeLessThanOrEqual(4);
+    // 2 of 128 change (a title run into its author line; a stray line taken for a headline); 5 did
+    // before 本报特讯 was a dateline and an interview's 问：… line could no longer be a headline.
+    expect(changed.length, changed.map(({ a }) => a.title).join(' | ')).toBeLessThanOrEqual(2);
   });
 });
