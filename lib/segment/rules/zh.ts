@@ -16,7 +16,7 @@ export const zh: LanguageRules = {
   clauseBreak: /[，、,;；]/,
   headingShape: null,
   // A sentence inside, or an interview's question or answer (问：… 答：…), never a headline.
-  notInHeading: /[。；;]|[！？!?](?=.)|^(?:问|答)\s*[：:]/,
+  notInHeading: /[。；;]|[！？!?](?=.)(?![(（][^()（）]{1,16}[)）]$)|^(?:问|答)\s*[：:]/,
 
   marker: new RegExp(
     `^[(（]?\\s*(?:(?:下转|转至|转到|转)\\s*第?\\s*(?<to>${PAGE})\\s*版|(?:上接|紧接|接|承)\\s*第?\\s*(?<from>${PAGE})\\s*版)\\s*[)）]?$`,

@@ -105,6 +105,8 @@ describe('classify: headline shape', () => {
     expect(kind('工会“金秋助学”护航逐梦')).toBe('heading');
     expect(kind('多维深入复盘,促进应急抢险')).toBe('heading');
     expect(kind('谁来守护城市的夜？')).toBe('heading');
+    // A question with the column's name after it.
+    expect(kind('谁来守护城市的夜？（城市观察）')).toBe('heading');
   });
   it('counter-cases: sentences, dangling clauses and long blocks are paragraphs', () => {
     expect(kind('会“少跑路”。')).toBe('paragraph');
@@ -113,6 +115,8 @@ describe('classify: headline shape', () => {
     // An interview's question or answer is not a headline, however short.
     expect(kind('问：这项工作下一步怎么推进？')).toBe('paragraph');
     expect(kind('答：分三步走')).toBe('paragraph');
+    // A question mark with more text after it than a column's name is a sentence inside.
+    expect(kind('谁来守护？城市的夜很长')).toBe('paragraph');
   });
   it('English: Title Case and ALL CAPS lines are headline-shaped, wrapped lines are not', () => {
     expect(kind('City "Dads" Hold Meeting')).toBe('heading');

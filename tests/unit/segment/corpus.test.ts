@@ -37,9 +37,10 @@ describe.runIf(articles.length > 0)('the corpus, page by page', () => {
 
   it('keeps the headline as a headline line (kicker, title or subtitle) on nearly every page', () => {
     const missing = pages.filter(({ a, page }) => !page.articles.some((x) => [x.kicker, x.title, x.subtitle].some((h) => spaces(h) === spaces(a.title))));
-    // 128 pages: 6 miss it (a title run into its author line, a deck taken for the title…); 7 did
-    // before a headline that its lead restates word for word was kept.
-    expect(missing.length, missing.map(({ a }) => a.title).join(' | ')).toBeLessThanOrEqual(6);
+    // 128 pages: 5 miss it (a title with a clause break and no lead under it, a deck taken for the
+    // title…); 7 did before a headline that its lead restates word for word was kept and a question
+    // headline could carry its column's name (…？（栏目）).
+    expect(missing.length, missing.map(({ a }) => a.title).join(' | ')).toBeLessThanOrEqual(5);
   });
 
   it('is idempotent on nearly every page: cleaning the plain text of the result gives the same articles', () => {
