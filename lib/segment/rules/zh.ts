@@ -2,7 +2,8 @@
 import type { LanguageRules } from './types';
 
 /** A personal name as printed in bylines and credits (2–4 Han characters, or with an interpunct). */
-const NAME = '[\\u4e00-\\u9fff][\\u4e00-\\u9fff·]{1,4}';
+// A name: 2–5 characters, or a two-character one padded to three characters' width (杨 迅, 陈  祯).
+const NAME = '(?:[\\u4e00-\\u9fff][ \\u3000]{1,3}[\\u4e00-\\u9fff](?![\\u4e00-\\u9fff·])|[\\u4e00-\\u9fff][\\u4e00-\\u9fff·]{1,4})';
 const NAMES = `${NAME}(?:[\\s、，,]+${NAME})*`;
 const ROLE = '(?:本报|新华社|中新社)?(?:特约|见习|首席|实习)?(?:记者|通讯员|实习生|评论员|摄影记者)';
 const PAGE = '(?:[A-Za-z]?\\d{1,3}|[一二三四五六七八九十]{1,3})';

@@ -179,7 +179,13 @@ function isSubhead(h: Item, ctx: Context): boolean {
   return n >= SUBHEAD_MIN_SHARED && n / own.size >= SUBHEAD_SHARE;
 }
 
-/** 1 line: title; 2: title + subtitle (kicker + title when the first says so); 3: kicker, title, subtitle. */
+/** A column's name closing a headline line (（大数据观察）, （在现场）): papers print it after the main title. */
+const COLUMN_TAG = /[（(][^（）()]{2,12}[）)]$/;
+
+/**
+ * 1 line: title; 2: title + subtitle (kicker + title when the first says so, or when only the second
+ * carries the column's name); 3: kicker, title, subtitle.
+ */
 function assignHeadline(run: Item[]): void {
   if (run.every((r) => r.hint === 'title' || r.hint === 'kicker' || r.hint === 'subtitle')) {
     for (const r of run) r.kind = r.hint as 'title' | 'kicker' | 'subtitle';
@@ -188,7 +194,8 @@ function assignHeadline(run: Item[]): void {
   }
   if (run.length === 1) run[0]!.kind = 'title';
   else if (run.length === 2) {
-    const kickerFirst = run[0]!.hint === 'kicker' || run[1]!.hint === 'title' || /[:：]$/.test(run[0]!.text);
+    const kickerFirst =
+      run[0]!.hint === 'kicker' || run[1]!.hint === 'title' || /[:：]$/.test(run[0]!.text) || (COLUMN_TAG.test(run[1]!.text) && !COLUMN_TAG.test(run[0]!.text));
     const dashed = /^[—–-]{1,2}/.test(run[1]!.text);
     run[0]!.kind = kickerFirst && !dashed ? 'kicker' : 'title';
     run[1]!.kind = kickerFirst && !dashed ? 'title' : 'subtitle';

@@ -13,6 +13,9 @@ describe('classify: bylines and datelines', () => {
     ['■ 记者 李华', '记者 李华'],
     ['通讯员 赵四', '通讯员 赵四'],
     ['□本报记者秦丽云 刘菁 唐迅', '本报记者秦丽云 刘菁 唐迅'],
+    // Two-character names padded to three characters' width.
+    ['本报记者 李 明', '本报记者 李 明'],
+    ['本报记者  周小红  王  芳', '本报记者 周小红 王 芳'],
   ])('byline block %s', (text, byline) => {
     expect(one(text)).toMatchObject({ kind: 'byline', byline });
   });
