@@ -122,6 +122,15 @@ function decideHeadlines(live: Draft, single: boolean): void {
       if (items[k]!.kind === 'heading') idx.push(k);
       else if (!SKIPPED_AFTER_HEADLINE.has(items[k]!.kind)) break;
     }
+    // The author's name under the headline, a two-character name padded to three characters' width
+    // (陈  祯): a byline, and the headline ends above it.
+    const named = idx.findIndex((k, n) => n > 0 && PADDED_NAME.test(items[k]!.text));
+    if (named > 0) {
+      const by = live.edit(idx[named]!);
+      by.kind = 'byline';
+      by.byline = by.text.replace(/[ \u3000]+/g, ' ');
+      idx.length = named;
+    }
     // A later line with a clause break, not followed by a byline, is the start of the text.
     const last = items[idx[idx.length - 1]!]!;
     if (idx.length > 1 && !last.hint && RULES[last.lang].clauseBreak.test(last.text) && !/^[—–-]/.test(last.text)) {
@@ -178,6 +187,9 @@ function isSubhead(h: Item, ctx: Context): boolean {
   const n = shared(own, ctx.get());
   return n >= SUBHEAD_MIN_SHARED && n / own.size >= SUBHEAD_SHARE;
 }
+
+/** A line that is only a two-character name padded to three characters' width (陈  祯, 李 明). */
+const PADDED_NAME = /^[\u4e00-\u9fff][ \u3000]{1,3}[\u4e00-\u9fff]$/;
 
 /** A column's name closing a headline line (（大数据观察）, （在现场）): papers print it after the main title. */
 const COLUMN_TAG = /[（(][^（）()]{2,12}[）)]$/;

@@ -24,6 +24,12 @@ describe('context: headlines', () => {
     // Counter-case: the column name on the first line: title and subtitle as before.
     expect(kinds('茶山深处的议事会（在现场）\n\n村民坐在一起商量大事\n\n本报记者 李 明\n\n连日来，记者走访了茶山。').map((k) => k[0])).toEqual(['title', 'subtitle', 'byline', 'paragraph']);
   });
+  it("the author's name under a headline, padded to three characters' width, is a byline and ends the headline", () => {
+    expect(kinds('茶山深处的议事会\n\n李  明\n\n连日来，记者走访了茶山，听村民们商量大事。').map((k) => k[0])).toEqual(['title', 'byline', 'paragraph']);
+    expect(kinds('乡村旅游风光好\n\n茶山深处的议事会（在现场）\n\n李 明\n\n连日来，记者走访了茶山。').map((k) => k[0])).toEqual(['kicker', 'title', 'byline', 'paragraph']);
+    // Counter-case: a padded name line alone (no headline above it) is left as it was.
+    expect(kinds('连日来，记者走访了茶山。\n\n李  明').map((k) => k[0])).not.toContain('byline');
+  });
   it('a headline inside an article that shares its terms is a subhead', () => {
     const text = '精心组织 精准发力 推进工会建设\n\n今年以来，区总工会精心组织，精准发力，推进工会建设走深走实。\n\n精心组织，突出面向基层\n\n区总注重党建引领，开展服务活动。';
     expect(kinds(text).map((k) => k[0])).toEqual(['title', 'paragraph', 'subhead', 'paragraph']);

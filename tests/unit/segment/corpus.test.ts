@@ -37,9 +37,9 @@ describe.runIf(articles.length > 0)('the corpus, page by page', () => {
 
   it('keeps the headline as a headline line (kicker, title or subtitle) on nearly every page', () => {
     const missing = pages.filter(({ a, page }) => !page.articles.some((x) => [x.kicker, x.title, x.subtitle].some((h) => spaces(h) === spaces(a.title))));
-    // 128 pages: 5 miss it (a title with a clause break and no lead under it, a deck taken for the
-    // title…); 7 did before a headline that its lead restates word for word was kept and a question
-    // headline could carry its column's name (…？（栏目）).
+    // 128 pages: 5 miss it (a title with a clause break and no lead under it, a title printed with
+    // other spacing…); 7 did before a headline that its lead restates word for word was kept and a
+    // question headline could carry its column's name (…？（栏目）).
     expect(missing.length, missing.map(({ a }) => a.title).join(' | ')).toBeLessThanOrEqual(5);
   });
 
@@ -50,17 +50,18 @@ describe.runIf(articles.length > 0)('the corpus, page by page', () => {
     // Floors at what the rules reach now (128 pages; 60 of them with a byline block, not an agency dateline).
     expect(count(({ a, art }) => same(art?.title, a.title))).toBeGreaterThanOrEqual(102);
     expect(count(({ a, art }) => same(art?.kicker, a.kicker))).toBeGreaterThanOrEqual(98);
-    expect(count(({ a, art }) => same(art?.subtitle, a.subtitle))).toBeGreaterThanOrEqual(90);
+    expect(count(({ a, art }) => same(art?.subtitle, a.subtitle))).toBeGreaterThanOrEqual(93);
     const bylined = first.filter(({ a }) => a.byline && !a.byline.startsWith('【'));
     expect(bylined.length).toBe(60);
-    // Was 31 in the morning of 2026-12-03: names padded to three characters' width (本报记者 李 明) were not read as names.
-    expect(bylined.filter(({ a, art }) => !!art?.byline && a.byline!.replace(/\s+/g, '').includes(art.byline.replace(/\s+/g, ''))).length).toBeGreaterThanOrEqual(40);
+    // Was 31 in the morning of 2026-12-03: names padded to three characters' width (本报记者 李 明,
+    // or alone under the headline: 李  明) were not read as names.
+    expect(bylined.filter(({ a, art }) => !!art?.byline && a.byline!.replace(/\s+/g, '').includes(art.byline.replace(/\s+/g, ''))).length).toBeGreaterThanOrEqual(43);
   });
 
   it('is idempotent on nearly every page: cleaning the plain text of the result gives the same articles', () => {
     const changed = pages.filter(({ page }) => JSON.stringify(cleanText(pageToText(page)).articles) !== JSON.stringify(page.articles));
-    // 2 of 128 change (a title run into its author line; a stray line taken for a headline); 5 did
-    // before 本报特讯 was a dateline and an interview's 问：… line could no longer be a headline.
-    expect(changed.length, changed.map(({ a }) => a.title).join(' | ')).toBeLessThanOrEqual(2);
+    // 1 of 128 changes; 5 did before 本报特讯 was a dateline, an interview's 问：… line could no
+    // longer be a headline and the other changes of 2026-12-03.
+    expect(changed.length, changed.map(({ a }) => a.title).join(' | ')).toBeLessThanOrEqual(1);
   });
 });
