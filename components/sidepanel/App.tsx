@@ -4,7 +4,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { t } from '../../lib/i18n';
-import type { Clip, ImportReport, SearchFilters } from '../../lib/store/types';
+import type { Clip, ImportReport, ListOrder, SearchFilters } from '../../lib/store/types';
 import { ClipList } from './ClipList';
 import { DataContext, type PanelData } from './data';
 import { downloadText, exportName } from './download';
@@ -60,14 +60,14 @@ function Panel({ data, debounceMs, undoMs, firstRows }: Required<Omit<AppProps, 
   const [theme, setTheme] = useState<Theme>(() => readPref(THEME_KEY, ['auto', 'light', 'dark'], 'auto'));
   const [grouped, setGrouped] = useState(() => firstListOrder() === 'issue');
   // The order firstRows were read in: the preference when the panel opened.
-  const [firstOrder] = useState<'saved' | 'issue'>(() => (grouped ? 'issue' : 'saved'));
+  const [firstOrder] = useState<ListOrder>(() => (grouped ? 'issue' : 'saved'));
   const searchRef = useRef<HTMLInputElement>(null);
   const listOffset = useRef(0);
 
   const q = debouncedQuery.trim();
   // Grouped, a list without a query is ordered by issue (paper · date) so each issue is one group;
   // search results keep their ranking (neighbouring hits of one issue share a header).
-  const order = grouped && !q ? 'issue' : 'saved';
+  const order: ListOrder = grouped && !q ? 'issue' : 'saved';
   const key = useMemo(() => listKey(q, filters, order), [q, filters, order]);
   const seed = useMemo(() => {
     if (!firstRows) return undefined;
@@ -351,7 +351,7 @@ function NoticeBar({ notice, onClose }: { notice: Notice; onClose(): void }) {
 }
 
 /** The list's identity: what is asked (a query and its filters). */
-function listKey(q: string, filters: SearchFilters, order: 'saved' | 'issue'): string {
+function listKey(q: string, filters: SearchFilters, order: ListOrder): string {
   return JSON.stringify([q, filters, order]);
 }
 
@@ -364,7 +364,7 @@ function errorText(e: unknown): string {
 }
 
 /** The order the list opens in: by issue when the user last chose "grouped", else newest first. */
-export function firstListOrder(): 'saved' | 'issue' {
+export function firstListOrder(): ListOrder {
   return readPref(GROUP_KEY, ['1', '0'], '0') === '1' ? 'issue' : 'saved';
 }
 

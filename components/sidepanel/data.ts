@@ -9,6 +9,7 @@ import type {
   ClipPatch,
   Highlight,
   ImportReport,
+  ListOrder,
   ListResult,
   PageRequest,
   SaveResult,
@@ -31,7 +32,7 @@ export interface PanelData {
   exportMarkdown(): Promise<string>;
   importAll(text: string): Promise<ImportReport>;
   /** Fast path: live (or trashed) clips, newest saved first or by issue, without counting them all (store.listPage). */
-  listPage?(offset: number, limit: number, trash: boolean, order?: 'saved' | 'issue'): Promise<Clip[]>;
+  listPage?(offset: number, limit: number, trash: boolean, order?: ListOrder): Promise<Clip[]>;
   /** Fast path: how many live (or trashed) clips, without the store's full stats (the counts the store keeps). */
   countClips?(trash: boolean): Promise<number>;
   /** Prepares the search index so the first keystroke's search is not the one to read its columns. */

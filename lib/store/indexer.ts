@@ -281,8 +281,8 @@ const pendingColumns = (r: PendingRow): DocColumns => ({ seq: r.q, id: r.id, len
  * waiting, written the way a compaction writes. One short transaction picks the pending documents
  * (their keys) and notes the new segment's number in `meta`; their rows are read MERGE_READ at a
  * time, each read a short transaction too. The segment's rows are then encoded one at a time (the
- * positions bytes copied as stored), pausing every SLICE_MS (`pause`), and written MERGE_CHUNK rows at a time, each chunk in its own transaction
- * over the row tables only (`rowsTx`; the store starts each one only when none of its own saves or
+ * positions bytes copied as stored), pausing every SLICE_MS (`pause`), and written MERGE_CHUNK rows
+ * at a time, each chunk in its own transaction over the row tables only (`rowsTx`; the store starts each one only when none of its own saves or
  * searches is in flight): saves, which write clips and `pending`, go on meanwhile, and neither a
  * save nor a search waits for more than one short chunk (a search ignores rows of an unlisted
  * segment). One short transaction then lists the segment and drops the merged pending rows. A
@@ -311,8 +311,9 @@ export async function mergePending(T: Tables, tx: WriteTx, rowsTx: WriteTx = tx,
   const dead = new Set(plan.dead);
   // The rows themselves are read MERGE_READ at a time (more in a backlog), each read a short
   // transaction of its own: 64 pending rows are ~1 MB and ~70,000 strings, and read in the first
-  // transaction they held the saves back for 30–140 ms. A row deleted before it is read (its clip edited or purged: a
-  // retired pending document loses its row) is not merged; one deleted later is marked dead below.
+  // transaction they held the saves back for 30–140 ms. A row deleted before it is read (its clip
+  // edited or purged: a retired pending document loses its row) is not merged; one deleted later
+  // is marked dead below.
   const pending: PendingRow[] = [];
   const per = Math.max(MERGE_READ, Math.ceil(plan.keys.length / MERGE_READS));
   for (let i = 0; i < plan.keys.length; i += per) {

@@ -5,7 +5,7 @@ import { BUCKETS, bucketOf, decodePositionsInto, dictIndex, dictLookup, levelOfR
 import { clipsByState, type PendingRow, type PositionRow, type PostingRow, type SegmentRow, type StoredClip, type Tables } from './db';
 import { dateNum, KIND_CODES } from './indexer';
 import type { ParsedQuery, QueryItem } from './query';
-import type { PageRequest, SearchFilters } from './types';
+import type { ListOrder, SearchFilters } from './types';
 
 /** BM25 parameters and the kicker/title boost (a title hit counts this many times). */
 export const RANK = { k1: 1.2, b: 0.75, titleBoost: 3 };
@@ -645,15 +645,6 @@ export interface RecentOrder {
   ids: readonly string[];
 }
 
-/**
- * How a list without a query is ordered. `saved`: newest saved first (savedAt descending, then clip
- * id descending: the clips' [live+savedAt] index read backwards). `issue`: by newspaper issue —
- * newest issue date first (undated clips last), papers of a date in Chinese collation order, and
- * within an issue the order the clips were saved in (oldest first: a reader going through an
- * issue clips it page by page).
- */
-export type ListOrder = NonNullable<PageRequest['order']>;
-
 /** List orders kept per database (the live list, the trash, a filtered list, each in either order). */
 const ORDERS_KEPT = 6;
 /** Made on first use: creating a Chinese collator loads its (pinyin) tables, which a panel that never groups should not pay for at start. */
@@ -681,6 +672,9 @@ export async function listOrder(T: Tables, filters: SearchFilters, order: ListOr
   for (let q = 0; q < cols.exists.length; q++) if (cols.allowed(q)) list.push(q);
   const { saved, ids, date, paper } = cols;
   const byId = (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
+  // By issue, within an issue oldest saved first (a reader going through an issue clips it page by
+  // page); newest first: savedAt descending, then clip id descending (the [live+savedAt] index read
+  // backwards).
   if (order === 'issue') {
     // Papers ranked once by name ('' — no paper — after every named one).
     const names = cols.papers.map((name, code) => ({ name, code })).sort((a, b) => comparePapers(a.name, b.name));
@@ -735,11 +729,6 @@ export async function issueTop(T: Pick<Tables, 'clips'>, trash: boolean, need: n
     below = last;
   }
   return out.slice(0, need);
-}
-
-/** The newest-first list of live (or trashed) documents (see listOrder). */
-export function recentOrder(T: Tables, trash: boolean): Promise<RecentOrder> {
-  return listOrder(T, { trash }, 'saved');
 }
 
 /**

@@ -8,7 +8,7 @@ import { COMPACT, compactSegments, indexClips, MERGE_AT, mergePending, retireSeq
 import { clipKeysOf } from './key';
 import { parseQuery } from './query';
 import { docTerms, type DocTerms } from './tokens';
-import { issueTop, listOrder, paperCounts, rankDocs, warmColumns, type ListOrder, type RankedDoc } from './search';
+import { issueTop, listOrder, paperCounts, rankDocs, warmColumns, type RankedDoc } from './search';
 import { highlightsOf, snippetOf } from './snippet';
 import { ArticleSchema, ClipSchema, clipsToMarkdown, envelopeOf, EnvelopeSchema, reasonOf } from './transfer';
 import type {
@@ -17,6 +17,7 @@ import type {
   ClipPatch,
   ExportEnvelope,
   ImportReport,
+  ListOrder,
   ListResult,
   PageRequest,
   SaveResult,

@@ -50,15 +50,18 @@ export interface SearchFilters {
   trash?: boolean;
 }
 
+/**
+ * How a list without a query is ordered: `saved`, newest saved first; `issue`, by newspaper issue —
+ * newest issue date first (undated last), papers of a date in Chinese collation order, and within an
+ * issue the order the clips were saved in. Search results are always ranked.
+ */
+export type ListOrder = 'saved' | 'issue';
+
 export interface PageRequest {
   offset?: number;
   limit?: number;
-  /**
-   * listRecent's order: `saved` (default), newest saved first; `issue`, by newspaper issue — newest
-   * issue date first (undated last), papers of a date in Chinese collation order, and within an
-   * issue the order the clips were saved in. Search results are always ranked.
-   */
-  order?: 'saved' | 'issue';
+  /** listRecent's order (default `saved`). */
+  order?: ListOrder;
 }
 
 /** Where a match is: field name and UTF-16 offsets into that field's text (body fields are "body.N"). */

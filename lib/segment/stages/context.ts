@@ -40,11 +40,7 @@ function headlinesBeforeLeads(live: Draft): void {
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     if (it.kind !== 'paragraph' || it.dateline || it.hint) continue;
-    let n = i + 1;
-    while (n < items.length && SKIPPED_AFTER_HEADLINE.has(items[n]!.kind)) n++;
-    const next = items[n];
-    if (!next || !(next.kind === 'byline' || (next.kind === 'paragraph' && next.dateline))) continue;
-    if (leadHeadline(it)) live.edit(i).kind = 'heading';
+    if (isLead(nextAfterHeadline(items, i + 1)) && leadHeadline(it)) live.edit(i).kind = 'heading';
   }
 }
 
@@ -78,6 +74,18 @@ function markMastheadRuns(live: Draft): void {
 }
 
 const SKIPPED_AFTER_HEADLINE = new Set(['boilerplate', 'marker', 'caption', 'credit']);
+
+/** The block at or after `from` that follows a headline, captions, credits and furniture passed over. */
+function nextAfterHeadline(items: Item[], from: number): Item | undefined {
+  let n = from;
+  while (n < items.length && SKIPPED_AFTER_HEADLINE.has(items[n]!.kind)) n++;
+  return items[n];
+}
+
+/** An article's lead: a byline block, or a paragraph opening with a dateline. */
+function isLead(it: Item | undefined): boolean {
+  return !!it && (it.kind === 'byline' || (it.kind === 'paragraph' && !!it.dateline));
+}
 
 /**
  * The open article's title lines and lede, whose terms a later headline is compared with; the terms
@@ -154,10 +162,8 @@ function decideHeadlines(live: Draft, single: boolean): void {
       i = end;
       continue;
     }
-    let n = end;
-    while (n < items.length && SKIPPED_AFTER_HEADLINE.has(items[n]!.kind)) n++;
-    const next = items[n];
-    const nextIsByline = !!next && (next.kind === 'byline' || (next.kind === 'paragraph' && !!next.dateline));
+    const next = nextAfterHeadline(items, end);
+    const nextIsByline = isLead(next);
     const nextIsBody = !!next && (next.kind === 'paragraph' || next.kind === 'notice');
     const prev = items[i - 1]?.kind === 'paragraph' ? items[i - 1] : undefined;
     if (!nextIsByline && nextIsBody && run.length === 1 && !run[0]!.hint && prev && wantsMore(prev)) {

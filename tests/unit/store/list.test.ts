@@ -4,7 +4,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { DEEP_LIST } from '../../../lib/store/store';
-import { recentOrder } from '../../../lib/store/search';
+import { listOrder } from '../../../lib/store/search';
 import type { ClipDB } from '../../../lib/store/db';
 import { article, freshStore } from './helpers';
 
@@ -40,7 +40,7 @@ describe('listPage', () => {
       }
       // The whole order, from the columns, equals the index for the live list and the trash.
       for (const trash of [false, true]) {
-        const order = await recentOrder(db, trash);
+        const order = await listOrder(db, { trash }, 'saved');
         expect(Array.from(order.seqs, (q) => order.ids[q]), `trash ${trash}`).toEqual(await indexOrder(db, trash));
       }
       const deep = await store.listRecent({ offset: DEEP_LIST + 2, limit: 5 });
