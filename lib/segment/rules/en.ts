@@ -39,4 +39,9 @@ export const en: LanguageRules = {
   stutter: null,
   orphanStart: null,
   numbered: /^(?:\d+|[IVX]+|[a-z])[.)]\s/,
+  sectionLabel: null,
+  trailer: null,
+  dashKicker: null,
+  signature: null,
+  bareName: null,
 };

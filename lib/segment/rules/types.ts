@@ -57,4 +57,17 @@ export interface LanguageRules {
   orphanStart: RegExp | null;
   /** Text starting like a numbered list item, never an orphaned continuation. */
   numbered: RegExp;
+  /** A section's label inside an article (【基层实践】): a subhead wherever an article is open. */
+  sectionLabel: RegExp | null;
+  /**
+   * A note closing an article, alone on its line in brackets: who else wrote it, where it was taken
+   * from, the agency line (（完）, （本报记者 X 整理）, （摘编自《…》）, （新华社北京10月10日电）).
+   */
+  trailer: RegExp | null;
+  /** A kicker that ends with a dash (河东村——) over the headline it introduces; group `text`. */
+  dashKicker: RegExp | null;
+  /** A letter's or telegram's signature: a sender and the date it was signed (冀南书店五月九日). */
+  signature: RegExp | null;
+  /** A line that is only an author's name, printed under the headline (吴象, 刘白羽); null: no such rule. */
+  bareName: RegExp | null;
 }

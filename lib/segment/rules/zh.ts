@@ -3,9 +3,20 @@ import type { LanguageRules } from './types';
 
 /** A personal name as printed in bylines and credits (2–4 Han characters, or with an interpunct). */
 // A name: 2–5 characters, or a two-character one padded to three characters' width (杨 迅, 陈  祯).
-const NAME = '(?:[\\u4e00-\\u9fff][ \\u3000]{1,3}[\\u4e00-\\u9fff](?![\\u4e00-\\u9fff·])|[\\u4e00-\\u9fff][\\u4e00-\\u9fff·]{1,4})';
+// A padded name may run into the 摄 of a credit (闫 婧摄).
+const NAME = '(?:[\\u4e00-\\u9fff][ \\u3000]{1,3}[\\u4e00-\\u9fff](?!(?!摄)[\\u4e00-\\u9fff·])|[\\u4e00-\\u9fff][\\u4e00-\\u9fff·]{1,4})';
 const NAMES = `${NAME}(?:[\\s、，,]+${NAME})*`;
 const ROLE = '(?:本报|新华社|中新社)?(?:特约|见习|首席|实习)?(?:记者|通讯员|实习生|评论员|摄影记者)';
+/** The photo agency or column a credit may name after 摄: 韩加君摄（影像中国）. */
+const AFTER_CREDIT = '(?:[(（][^()（）]{2,12}[)）])?';
+/**
+ * Common single-character surnames, and the compound ones: an author's name printed alone under
+ * a headline is told from a two- or three-character word by them. Surnames that are also common
+ * words at the start of a phrase (和, 时, 全, 明, 应, 于, 单, 成, 向, 常, 路, 解, 文, 华, 安, 万) are left out.
+ */
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤温康施牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝游辛靳管柴蒙鲍喻祁蒲房滕屈饶牟艾尤穆卓缪简车项连麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝';
+const COMPOUND_SURNAMES = '欧阳|司马|诸葛|上官|司徒|东方|皇甫|令狐|慕容|尉迟|长孙|宇文|公孙|夏侯|端木|南宫';
 const PAGE = '(?:[A-Za-z]?\\d{1,3}|[一二三四五六七八九十]{1,3})';
 
 export const zh: LanguageRules = {
@@ -47,7 +58,11 @@ export const zh: LanguageRules = {
     /^(?:遗失声明|作废声明|注销公告|减资公告|清算公告|债权申报公告|声明|公告|公示|启事|通告|招聘启事|寻人启事|拍卖公告|[\u4e00-\u9fff]{2,14}(?:公告|声明|启事|公示|通告))$/,
   noticeBody: /声明作废|作废声明|特此(?:公告|声明|公示|通知)|遗失.{0,40}作废/,
 
-  byline: new RegExp(`^[■□●▲◆]?\\s*(?:${ROLE}\\s*${NAMES}\\s*)+(?:文\\s*[/／]\\s*[图摄])?$`),
+  // Roles and names (本报记者 李明), or names after the square commentaries print before an author
+  // (□崔华前, □张三（某医院心内科）).
+  byline: new RegExp(
+    `^(?:[■□●▲◆]?\\s*(?:${ROLE}\\s*${NAMES}\\s*)+(?:文\\s*[/／]\\s*[图摄])?|[□○◎]\\s*${NAMES}\\s*(?:[(（][^()（）]{2,30}[)）])?)$`,
+  ),
   datelines: [
     /^(?<dateline>(?:本报(?:特|专|综合)?|本市|本县|本区|[\u4e00-\u9fff]{2,10}(?:日报|晚报|早报|时报|商报|报|网)|(?:新华社|中新社)[\u4e00-\u9fff]{2,12}分社[\u4e00-\u9fff]{0,6})讯)(?![息号问])\s*(?:[(（](?<byline>[^()（）]{1,40})[)）])?\s*/,
     /^(?<dateline>(?:本报|新华社|中新社|人民网|央视网|[\u4e00-\u9fff]{2,8}(?:日报|晚报)记者)[\u4e00-\u9fff]{0,12}(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:急电|专电|电|讯))\s*(?:[(（](?<byline>[^()（）]{1,40})[)）])?\s*/,
@@ -55,15 +70,24 @@ export const zh: LanguageRules = {
     /^(?<dateline>据《[^》]{2,20}》(?:消息|报道))\s*(?:[(（](?<byline>[^()（）]{1,40})[)）])?\s*/,
   ],
   captionCredit: new RegExp(
-    `^(?<text>.*?[。！？!?.”）)\\s])\\s*[(（]?\\s*(?<credit>(?:${ROLE})?\\s*${NAMES})\\s*[/／]?\\s*摄\\s*[)）]?$`,
+    `^(?<text>.*?[。！？!?.”）)\\s])\\s*[(（]?\\s*(?<credit>(?:${ROLE})?\\s*${NAMES})\\s*[/／]?\\s*摄\\s*[)）]?${AFTER_CREDIT}$`,
     's',
   ),
-  captionTail: /摄\s*[)）]?$/,
+  captionTail: /摄\s*[)）]?(?:[(（][^()（）]{2,12}[)）])?$/,
   maxCaption: 200,
-  captionLead: /^(?:图为|(?:上|下|左|右|中)?图\s*[:：])/,
-  creditOnly: new RegExp(`^[(（]?\\s*(?<credit>(?:${ROLE})?\\s*${NAMES})\\s*[/／]?\\s*摄\\s*[)）]?$`),
+  captionLead: /^(?:图为|(?:上|下|左|右|中)?图\s*[①-⑳\d]{0,2}\s*[:：])/,
+  creditOnly: new RegExp(`^[(（]?\\s*(?<credit>(?:${ROLE})?\\s*${NAMES})\\s*[/／]?\\s*摄\\s*[)）]?${AFTER_CREDIT}$`),
   slogan: /^[\u4e00-\u9fff]{2,8}(?:[\s·]+[\u4e00-\u9fff]{2,8}){1,3}$/,
   stutter: /([\u4e00-\u9fff]{3,8})(?:、\1)+(?=[、，。！？；：”’」』）)\s,.!?;:]|$)/g,
   orphanStart: /^[\u4e00-\u9fff]{1,8}、/,
-  numbered: /^(?:[一二三四五六七八九十百]+|\d+|[(（][一二三四五六七八九十\d]+[)）])[、.．]/,
+  // 三、问题的焦点 / 2.特殊群体 / （一）… / 三 抢救 (a numeral and a space before the heading's words)
+  numbered: /^(?:(?:[一二三四五六七八九十百]+|\d+|[(（][一二三四五六七八九十\d]+[)）])[、.．]|[一二三四五六七八九十]{1,3}[ \u3000]+(?=[\u4e00-\u9fff]))/,
+  sectionLabel: /^【[^【】]{2,12}】$/,
+  trailer: /^[(（][^()（）]{2,60}[)）]$/,
+  dashKicker: /^(?<text>[^—–-]{2,40}?)\s*(?:——|—|--)$/,
+  signature: /(?:[一二三四五六七八九十〇]{1,3}|\d{1,2})月(?:[一二三四五六七八九十〇]{1,3}|\d{1,2})日$/,
+  // 吴象, 欧阳山, 陈  祯; with the author's post in brackets: 张三（某医院心内科）
+  bareName: new RegExp(
+    `^(?:[${SURNAMES}][\\u4e00-\\u9fff]{1,2}|(?:${COMPOUND_SURNAMES})[\\u4e00-\\u9fff]{1,2}|[\\u4e00-\\u9fff][ \\u3000]{1,3}[\\u4e00-\\u9fff])(?:[(（][^()（）]{2,30}[)）])?$`,
+  ),
 };

@@ -66,8 +66,18 @@ function classifyOne(item: Item, r: LanguageRules): Item {
     out.byline = cleanPeople(text);
     return set(out, 'byline');
   }
-  if (headlineShaped(text, r, item.hint)) return set(out, 'heading');
+  if (headlineShaped(text, r, item.hint) || dashKicker(text, r)) return set(out, 'heading');
   return out;
+}
+
+/**
+ * A kicker that hands over to its headline with a dash (青海民和回族土族自治县河东村——): a
+ * headline's shape before the dash, a clause break allowed as in a marked-up title. Context keeps it
+ * only over a headline.
+ */
+export function dashKicker(text: string, r: LanguageRules): boolean {
+  const m = r.dashKicker?.exec(text);
+  return !!m?.groups?.text && headlineShaped(m.groups.text, r, 'title') && m.groups.text.length <= r.maxHeading;
 }
 
 /**
@@ -123,9 +133,19 @@ export function leadHeadline(item: Pick<Item, 'text' | 'lang'>): boolean {
   return item.text.length <= r.maxHeading && headlineShaped(item.text, r, 'title');
 }
 
-/** "（通讯员 王娜  记者 丁彬彬）" → "通讯员 王娜 记者 丁彬彬". */
+/**
+ * "（通讯员 王娜  记者 丁彬彬）" → "通讯员 王娜 记者 丁彬彬"; "□张三（某医院）" → "张三（某医院）": the
+ * marker and brackets around the whole line go, an affiliation's own brackets stay.
+ */
 export function cleanPeople(text: string): string {
-  return tidy(text.replace(/^[■□●▲◆(（\s]+|[)）\s]+$/g, ''));
+  let t = text.replace(/^[■□●▲◆○◎\s]+/, '').trim();
+  if (/^[(（]/.test(t)) t = t.replace(/^[(（\s]+/, '');
+  if (/[)）]$/.test(t) && count(t, /[)）]/g) > count(t, /[(（]/g)) t = t.replace(/[)）\s]+$/, '');
+  return tidy(t);
+}
+
+function count(text: string, re: RegExp): number {
+  return text.match(re)?.length ?? 0;
 }
 
 function pageLabel(page: string, lang: string): string {

@@ -1,15 +1,19 @@
 // Item[] → Item[]: neighbours decide what a block is: paper names next to masthead lines are masthead, a headline-shaped block before a byline
-// or body is a title (with kicker/subtitle), one inside an article sharing its terms is a subhead,
-// spaced slogans with no article after them are adverts, paragraphs after a notice heading are notice.
+// or body is a title (with kicker/subtitle), one inside an article sharing its terms, numbered, or one
+// of a series in an article that opened with its lead is a subhead, a note in brackets under the text
+// closes the article, spaced slogans with no article after them are adverts, paragraphs after a
+// notice heading are notice.
 import { Draft, type Item } from '../item';
 import { RULES } from '../rules';
 import { shared, terms, type Term } from '../terms';
 import { wantsMore } from '../sentence';
-import { leadHeadline } from './classify';
+import { dashKicker, leadHeadline } from './classify';
 
 /** A headline inside an article is a subhead when this share of its terms occur in the article's title and lede. */
 const SUBHEAD_SHARE = 0.25;
 const SUBHEAD_MIN_SHARED = 2;
+/** A section's heading inside an article has at most this many lines (上海市苏州河中环立交桥下 / 运动社交成风尚). */
+const SECTION_LINES = 2;
 /** Runs of headline-shaped blocks longer than this are a list (names, items), not a headline. */
 const MAX_HEADLINE_LINES = 3;
 
@@ -21,6 +25,7 @@ export function context(items: Item[], single = false): Item[] {
   });
   const live = new Draft(at.map((i) => items[i]!));
   markMastheadRuns(live);
+  closingNotes(live);
   headlinesBeforeLeads(live);
   decideHeadlines(live, single);
   markNoticeBodies(live);
@@ -40,7 +45,25 @@ function headlinesBeforeLeads(live: Draft): void {
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     if (it.kind !== 'paragraph' || it.dateline || it.hint) continue;
-    if (isLead(nextAfterHeadline(items, i + 1)) && leadHeadline(it)) live.edit(i).kind = 'heading';
+    const n = nextIndexAfterHeadline(items, i + 1);
+    if ((isLead(items[n]) || nameOverText(items, n)) && leadHeadline(it)) live.edit(i).kind = 'heading';
+  }
+}
+
+/**
+ * A note in brackets under an article's text, with no text of its own under it (（肖航参与采写）,
+ * （来源：《光明日报》）, （新华社北京10月10日电）), closes that article: it is the article's text,
+ * not a headline. A column's name on a line of its own over the text stays a headline line.
+ */
+function closingNotes(live: Draft): void {
+  const items = live.items;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.kind !== 'heading' || !isTrailer(it)) continue;
+    // Under the text, or under a line under the text (the sign-off: 习近平); nothing of its own under it.
+    const b = previousLiveIndex(items, i);
+    const underText = items[b]?.kind === 'paragraph' || (items[b]?.kind === 'heading' && items[previousLiveIndex(items, b)]?.kind === 'paragraph');
+    if (underText && nextAfterHeadline(items, i + 1)?.kind !== 'paragraph') live.edit(i).kind = 'paragraph';
   }
 }
 
@@ -77,9 +100,19 @@ const SKIPPED_AFTER_HEADLINE = new Set(['boilerplate', 'marker', 'caption', 'cre
 
 /** The block at or after `from` that follows a headline, captions, credits and furniture passed over. */
 function nextAfterHeadline(items: Item[], from: number): Item | undefined {
+  return items[nextIndexAfterHeadline(items, from)];
+}
+
+function nextIndexAfterHeadline(items: Item[], from: number): number {
   let n = from;
   while (n < items.length && SKIPPED_AFTER_HEADLINE.has(items[n]!.kind)) n++;
-  return items[n];
+  return n;
+}
+
+/** Item k is an author's name alone on its line (吴象, 张三（某医院）) with the text under it: the lead of an article. */
+function nameOverText(items: Item[], k: number): boolean {
+  const it = items[k];
+  return !!it && it.kind === 'heading' && !!RULES[it.lang].bareName?.test(it.text) && items[nextIndexAfterHeadline(items, k + 1)]?.kind === 'paragraph';
 }
 
 /** An article's lead: a byline block, or a paragraph opening with a dateline. */
@@ -112,6 +145,10 @@ function decideHeadlines(live: Draft, single: boolean): void {
   let titled = false;
   let ctx: Context | null = null;
   let needLede = false;
+  // The open article's headline had its lead under it (a byline, a dateline), and whether its
+  // untitled sections have been found to be a series (see seriesAhead).
+  let led = false;
+  let inSeries = false;
   let i = 0;
   while (i < items.length) {
     const it = items[i]!;
@@ -120,24 +157,46 @@ function decideHeadlines(live: Draft, single: boolean): void {
       ctx.add(it);
       needLede = false;
     }
+    // A note that closes an article (（完）, （摘编自…）) closes it here too: a headline after it starts the next one.
+    if (it.kind === 'paragraph' && isTrailer(it)) ctx = null;
     if (it.kind !== 'heading') {
       i++;
       continue;
     }
-    // The run: consecutive headline-shaped blocks (a caption or furniture between them does not break it).
-    const idx: number[] = [i];
-    for (let k = i + 1; k < items.length; k++) {
-      if (items[k]!.kind === 'heading') idx.push(k);
-      else if (!SKIPPED_AFTER_HEADLINE.has(items[k]!.kind)) break;
+    const afterText = previousLive(items, i)?.kind === 'paragraph';
+    if (afterText && /^[—–]{1,2}/.test(it.text)) {
+      // Under the text after a dash: who said it or signed it (——编 者), never a headline.
+      live.edit(i).kind = 'paragraph';
+      i++;
+      continue;
     }
-    // The author's name under the headline, a two-character name padded to three characters' width
-    // (陈  祯): a byline, and the headline ends above it.
-    const named = idx.findIndex((k, n) => n > 0 && PADDED_NAME.test(items[k]!.text));
+    // The run: consecutive headline-shaped blocks (a caption or furniture between them does not break it).
+    const idx = runAt(items, i);
+    // The author's name alone under the headline (吴象, 刘白羽, or a two-character name padded to
+    // three characters' width: 陈  祯): a byline, and the headline ends above it.
+    const r = RULES[it.lang];
+    const named = idx.findIndex((k, n) => n > 0 && !!r.bareName?.test(items[k]!.text) && items[idx[0]!]!.text.length >= 4);
     if (named > 0) {
       const by = live.edit(idx[named]!);
       by.kind = 'byline';
       by.byline = by.text.replace(/[ \u3000]+/g, ' ');
       idx.length = named;
+    }
+    // A kicker ending with a dash hands over to the headline under it; with none under it, it is text.
+    while (idx.length && dashKicker(items[idx[idx.length - 1]!]!.text, RULES[items[idx[idx.length - 1]!]!.lang])) {
+      live.edit(idx.pop()!).kind = 'paragraph';
+    }
+    if (idx.length === 0) {
+      i++;
+      continue;
+    }
+    // A letter's sign-off under its text: the sender and the date it was signed (某某书店五月九日,
+    // or 某某书店 / 五月九日); a headline under it starts the next article.
+    const signed = afterText && ctx ? idx.findIndex((k) => !!r.signature?.test(items[k]!.text)) : -1;
+    if (signed >= 0) {
+      for (const k of idx.slice(0, signed + 1)) live.edit(k).kind = 'paragraph';
+      i = idx[signed]! + 1;
+      continue;
     }
     // A later line with a clause break, not followed by a byline, is the start of the text.
     const last = items[idx[idx.length - 1]!]!;
@@ -148,6 +207,13 @@ function decideHeadlines(live: Draft, single: boolean): void {
       }
     }
     const end = idx[idx.length - 1]! + 1;
+    const next = nextAfterHeadline(items, end);
+    if (afterText && (!next || (next.kind === 'paragraph' && isTrailer(next)))) {
+      // Under the text and over nothing but its closing note: the article's sign-off (习近平).
+      for (const k of idx) live.edit(k).kind = 'paragraph';
+      i = end;
+      continue;
+    }
     // Every line of the run is decided below (its kind changes), so each is copied now.
     const run = idx.map((k) => live.edit(k));
     if (run.length > MAX_HEADLINE_LINES) {
@@ -158,11 +224,12 @@ function decideHeadlines(live: Draft, single: boolean): void {
       if (titled) {
         ctx = new Context([run[run.length - 1]!]);
         needLede = true;
+        led = true;
+        inSeries = false;
       }
       i = end;
       continue;
     }
-    const next = nextAfterHeadline(items, end);
     const nextIsByline = isLead(next);
     const nextIsBody = !!next && (next.kind === 'paragraph' || next.kind === 'notice');
     const prev = items[i - 1]?.kind === 'paragraph' ? items[i - 1] : undefined;
@@ -171,6 +238,13 @@ function decideHeadlines(live: Draft, single: boolean): void {
       run[0]!.kind = 'paragraph';
     } else if (!nextIsByline && nextIsBody && run.length === 1 && ctx && (isSubhead(run[0]!, ctx) || (single && titled))) {
       run[0]!.kind = 'subhead';
+    } else if (!nextIsByline && nextIsBody && run.length <= SECTION_LINES && ctx && !run[0]!.hint && sectionMark(run[0]!)) {
+      // A numbered or labelled section's heading on two lines (四 他们需要什么？ / 他们需要什么呢？).
+      for (const r of run) r.kind = 'subhead';
+    } else if (!nextIsByline && nextIsBody && run.length <= SECTION_LINES && ctx && led && run.every(sectionHead) && (inSeries ||= seriesAhead(items, i) >= 2)) {
+      // Untitled sections of an article that opened with its lead: several such headings in a row
+      // (a line or two each), none with a lead of its own, divide one article (潜心砺剑勇担当 / 向战精飞为打赢 / …).
+      for (const r of run) r.kind = 'subhead';
     } else if (!nextIsByline && !nextIsBody && run.every((r) => RULES[r.lang].slogan.test(r.text))) {
       for (const r of run) r.kind = 'advert';
       ctx = null;
@@ -179,23 +253,83 @@ function decideHeadlines(live: Draft, single: boolean): void {
       titled = true;
       ctx = new Context([...run]);
       needLede = true;
+      led = nextIsByline;
+      inSeries = false;
     }
     i = end;
   }
 }
 
+/** The headline run starting at i: consecutive headline-shaped blocks (a caption or furniture between them does not break it). */
+function runAt(items: Item[], i: number): number[] {
+  const idx: number[] = [i];
+  for (let k = i + 1; k < items.length; k++) {
+    if (items[k]!.kind === 'heading') idx.push(k);
+    else if (!SKIPPED_AFTER_HEADLINE.has(items[k]!.kind)) break;
+  }
+  return idx;
+}
+
+/** The last block before i that is not a caption, credit or furniture. */
+function previousLive(items: Item[], i: number): Item | undefined {
+  return items[previousLiveIndex(items, i)];
+}
+
+function previousLiveIndex(items: Item[], i: number): number {
+  let k = i - 1;
+  while (k >= 0 && SKIPPED_AFTER_HEADLINE.has(items[k]!.kind)) k--;
+  return k;
+}
+
+function isTrailer(it: Item): boolean {
+  return !!RULES[it.lang].trailer?.test(it.text);
+}
+
+/** A heading that may open an untitled section: not marked up as a title, no column name (（纵横）), not a closing note. */
+function sectionHead(h: Item): boolean {
+  return !h.hint && !COLUMN_TAG.test(h.text) && !isTrailer(h);
+}
+
+/**
+ * How many section headings of a line or two (sectionHead, body under them, no lead of their own) follow
+ * from `from` before the next sign of another article: a headline of several lines, a heading with
+ * its own lead, a lead, a notice, an advert or a closing note. Each call scans to that sign and the
+ * article it finds is then decided, so the scans of a page do not overlap: linear.
+ */
+function seriesAhead(items: Item[], from: number): number {
+  let n = 0;
+  let k = from;
+  while (k < items.length) {
+    const it = items[k]!;
+    if (it.kind === 'heading') {
+      const run = runAt(items, k);
+      const end = run[run.length - 1]! + 1;
+      if (run.length > SECTION_LINES || !run.every((k) => sectionHead(items[k]!)) || isLead(nextAfterHeadline(items, end))) break;
+      n++;
+      k = end;
+      continue;
+    }
+    if (isLead(it) || it.kind === 'notice-head' || it.kind === 'advert' || it.kind === 'title' || it.kind === 'kicker' || isTrailer(it)) break;
+    k++;
+  }
+  return n;
+}
+
+/** Numbered (三、问题的焦点, 三 抢救) or labelled (【基层实践】): a section's heading wherever an article is open. */
+function sectionMark(h: Item): boolean {
+  const r = RULES[h.lang];
+  return r.numbered.test(h.text) || !!r.sectionLabel?.test(h.text);
+}
+
 function isSubhead(h: Item, ctx: Context): boolean {
   if (h.hint === 'title' || h.hint === 'kicker' || h.hint === 'subtitle') return false;
   // The page's markup says "a heading inside the text", or it is numbered (三、问题的焦点): an article is open, so take it.
-  if (h.hint === 'heading' || RULES[h.lang].numbered.test(h.text)) return true;
+  if (h.hint === 'heading' || sectionMark(h)) return true;
   const own = terms(h.text, h.lang);
   if (own.size === 0) return false;
   const n = shared(own, ctx.get());
   return n >= SUBHEAD_MIN_SHARED && n / own.size >= SUBHEAD_SHARE;
 }
-
-/** A line that is only a two-character name padded to three characters' width (陈  祯, 李 明). */
-const PADDED_NAME = /^[\u4e00-\u9fff][ \u3000]{1,3}[\u4e00-\u9fff]$/;
 
 /** A column's name closing a headline line (（大数据观察）, （在现场）): papers print it after the main title. */
 const COLUMN_TAG = /[（(][^（）()]{2,12}[）)]$/;
@@ -213,7 +347,11 @@ function assignHeadline(run: Item[]): void {
   if (run.length === 1) run[0]!.kind = 'title';
   else if (run.length === 2) {
     const kickerFirst =
-      run[0]!.hint === 'kicker' || run[1]!.hint === 'title' || /[:：]$/.test(run[0]!.text) || (COLUMN_TAG.test(run[1]!.text) && !COLUMN_TAG.test(run[0]!.text));
+      run[0]!.hint === 'kicker' ||
+      run[1]!.hint === 'title' ||
+      /[:：]$/.test(run[0]!.text) ||
+      dashKicker(run[0]!.text, RULES[run[0]!.lang]) ||
+      (COLUMN_TAG.test(run[1]!.text) && !COLUMN_TAG.test(run[0]!.text) && !isTrailer(run[1]!));
     const dashed = /^[—–-]{1,2}/.test(run[1]!.text);
     run[0]!.kind = kickerFirst && !dashed ? 'kicker' : 'title';
     run[1]!.kind = kickerFirst && !dashed ? 'title' : 'subtitle';

@@ -5,6 +5,7 @@
 // earlier fragment. Headers that introduce only removed repeats go too.
 import { Draft, type Item, type Working } from '../item';
 import { leadHeadline } from './classify';
+import { RULES } from '../rules';
 import { head, keyUnits } from '../text';
 import { HashSet, ShingleTable } from '../shingle-table';
 import { keyHash, keyShingles, shingles } from '../terms';
@@ -139,7 +140,8 @@ const HEADLINE_REACH = 8;
 /**
  * Is kept item k the headline of the article that item i opens or belongs to: headline-shaped with
  * clauses allowed (leadHeadline), with at most two more such blocks (a subtitle) before the
- * article's lead — a byline block or a paragraph opening with a dateline — and i at or after it.
+ * article's lead — a byline block, a paragraph opening with a dateline, or the author's name alone
+ * over the text — and i at or after it.
  */
 function headsArticle(items: Item[], k: number, i: number): boolean {
   if (!leadHeadline(items[k]!)) return false;
@@ -149,6 +151,8 @@ function headsArticle(items: Item[], k: number, i: number): boolean {
     const next = items[j]!;
     if (next.removed) continue;
     if (next.kind === 'byline' || next.dateline) return true;
+    // The author's name alone under the headline (吴象) is its lead too when text follows it.
+    if (j < i && RULES[next.lang].bareName?.test(next.text)) return true;
     if (++shortOnes > 2 || !leadHeadline(next)) return false;
   }
   return false;

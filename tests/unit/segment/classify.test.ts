@@ -16,6 +16,9 @@ describe('classify: bylines and datelines', () => {
     // Two-character names padded to three characters' width.
     ['本报记者 李 明', '本报记者 李 明'],
     ['本报记者  周小红  王  芳', '本报记者 周小红 王 芳'],
+    // A commentary's author after a square, with or without the author's post in brackets.
+    ['□钱小青', '钱小青'],
+    ['□周立新（某市人民医院心内科）', '周立新（某市人民医院心内科）'],
   ])('byline block %s', (text, byline) => {
     expect(one(text)).toMatchObject({ kind: 'byline', byline });
   });
@@ -57,11 +60,24 @@ describe('classify: captions, markers, notices, furniture', () => {
     ['市民在公园晨练。(李明摄)', '李明', '市民在公园晨练。'],
     ['志愿者清理河道垃圾。 王芳/摄', '王芳', '志愿者清理河道垃圾。'],
     ['新建成的大桥正式通车。 本报记者 曹二 摄', '本报记者 曹二', '新建成的大桥正式通车。'],
+    // The photo agency or column named after 摄, and a name padded to three characters' width.
+    ['新建成的大桥正式通车。 王小川摄（影像中国）', '王小川', '新建成的大桥正式通车。'],
+    ['市民在公园晨练。 李 红摄', '李 红', '市民在公园晨练。'],
   ])('caption with credit: %s', (text, credit, body) => {
     expect(one(text)).toMatchObject({ kind: 'caption', credit, text: body });
   });
-  it('图为… is a caption without a credit', () => {
-    expect(one('图为新建成的社区服务中心。')).toMatchObject({ kind: 'caption' });
+  it.each(['王小川摄（影像中国）', '李 红摄'])('a credit alone: %s', (text) => {
+    expect(kind(text)).toBe('credit');
+  });
+  it.each(['图为新建成的社区服务中心。', '图①：新建成的社区服务中心。', '上图：市民在公园晨练。'])('图为… / 图①：… is a caption without a credit: %s', (text) => {
+    expect(one(text)).toMatchObject({ kind: 'caption' });
+  });
+  it.each(['某某村——', '春耕时节，记者再访山区种粮大户——'])('a kicker ending with a dash is headline-shaped: %s', (text) => {
+    expect(kind(text)).toBe('heading');
+  });
+  // (A short one, 他说——, is headline-shaped here; context keeps it as text when no headline is under it.)
+  it.each(['会议结束。他站起来说——', '记者走访了江边的茶园，两岸的茶农正忙着采摘春茶，合作社请来农技专家，手把手教大家科学管护——'])('counter-case: not a kicker: %s', (text) => {
+    expect(kind(text)).toBe('paragraph');
   });
   it('counter-case: a sentence ending in 拍摄 is not a caption', () => {
     expect(kind('他把每次展映的场面都用手机进行了拍摄')).not.toBe('caption');

@@ -42,6 +42,70 @@ describe('context: headlines', () => {
     const text = '居民在家门口享法律服务\n\n社区打造法律援助点，方便居民咨询。\n\n多维深入复盘，促进应急抢险\n\n夏季多发强对流天气，各项抢险增多。';
     expect(kinds(text).map((k) => k[0])).toEqual(['title', 'paragraph', 'title', 'paragraph']);
   });
+  it('untitled sections of an article that opened with its lead are subheads: a series of headings without leads of their own', () => {
+    const text = [
+      '守护一方平安的人',
+      '本报记者 李 明',
+      '清晨六点，派出所民警老周已经走在巡逻路上。',
+      '扎根社区二十年',
+      '老周在社区工作了二十年，谁家有难处他都知道。',
+      '深夜里的求助电话',
+      '去年冬天的一个深夜，老周接到求助电话，立即赶往现场。',
+      '把经验传给年轻人',
+      '如今，老周常给新来的民警讲社区工作的门道。',
+    ].join('\n\n');
+    expect(kinds(text).map((k) => k[0])).toEqual(['title', 'byline', 'paragraph', 'subhead', 'paragraph', 'subhead', 'paragraph', 'subhead', 'paragraph']);
+    // A section's heading on two lines (the place, then the theme).
+    const two = ['城市桥下空间焕新', '本报记者 王 芳', '桥下空间正在变成市民的好去处。', '东郊立交桥下', '运动场地受欢迎', '傍晚，球场上满是打球的年轻人。', '西城高架桥下', '便民驿站方便多', '家长们在驿站等孩子放学。'];
+    expect(kinds(two.join('\n\n')).map((k) => k[0])).toEqual(['title', 'byline', 'paragraph', 'subhead', 'subhead', 'paragraph', 'subhead', 'subhead', 'paragraph']);
+  });
+  it('counter-cases: one heading without a lead after a led article starts a new article; so does every heading after a closing note', () => {
+    // The next article has its own lead: the heading in between is alone, a new article's title.
+    const one = ['港口扩建工程通过验收', '本报讯（记者 李明）港口扩建工程昨日通过验收。', '城市绿道串起乡村', '连日来，城郊绿道建设进入收尾阶段。', '社区食堂受欢迎', '本报讯（记者 王芳）社区食堂开业一个月。'];
+    expect(kinds(one.join('\n\n')).map((k) => k[0])).toEqual(['title', 'paragraph', 'title', 'paragraph', 'title', 'paragraph']);
+    // An article without a lead: its headings are not taken for sections (no lead, no series).
+    const unled = ['城市绿道串起乡村', '连日来，城郊绿道建设进入收尾阶段。', '社区食堂受欢迎', '社区食堂开业一个月，每天接待老人上百人。', '老街换新颜', '老街改造完工，商户陆续回迁。'];
+    expect(kinds(unled.join('\n\n')).map((k) => k[0])).toEqual(['title', 'paragraph', 'title', 'paragraph', 'title', 'paragraph']);
+    // A closing note ends the article: what follows is not its section.
+    const closed = ['港口扩建工程通过验收', '本报记者 李 明', '港口扩建工程昨日通过验收。', '（张小川参与采写）', '城市绿道串起乡村', '连日来，城郊绿道建设进入收尾阶段。', '社区食堂受欢迎', '社区食堂开业一个月。'];
+    expect(kinds(closed.join('\n\n')).map((k) => k[0])).toEqual(['title', 'byline', 'paragraph', 'paragraph', 'title', 'paragraph', 'title', 'paragraph']);
+  });
+  it('a note in brackets under the text closes the article as its last paragraph; a column name over the text stays a headline line', () => {
+    expect(kinds('港口扩建工程通过验收\n\n港口扩建工程昨日通过验收。\n\n（来源：《某某日报》）\n\n城市绿道串起乡村\n\n连日来，绿道建设进入收尾阶段。').map((k) => k[0])).toEqual([
+      'title',
+      'paragraph',
+      'paragraph',
+      'title',
+      'paragraph',
+    ]);
+    expect(kinds('城市绿道串起乡村\n\n（记者手记）\n\n连日来，绿道建设进入收尾阶段。').slice(0, 2).map((k) => k[0])).toEqual(['title', 'subtitle']);
+  });
+  it("a letter's sign-off is its text: the sender over the closing note, a dash and a name, a sender and a date", () => {
+    expect(kinds('致全市志愿者的一封信\n\n感谢大家一年来的付出。\n\n张大同\n\n（新华社某地1月2日电）').map((k) => k[0])).toEqual(['title', 'paragraph', 'paragraph', 'paragraph']);
+    expect(kinds('编者按\n\n本期刊发读者来信。\n\n——编 者\n\n某某村通水了\n\n村民们终于用上了自来水。').map((k) => k[0])).toEqual(['title', 'paragraph', 'paragraph', 'title', 'paragraph']);
+    expect(kinds('致本报的贺信\n\n祝贺贵报创刊五周年。\n\n某某书店五月九日\n\n城市绿道串起乡村\n\n连日来，绿道建设进入收尾阶段。').map((k) => k[0])).toEqual([
+      'title',
+      'paragraph',
+      'paragraph',
+      'title',
+      'paragraph',
+    ]);
+  });
+  it('a kicker ending with a dash is the kicker of the headline under it; over text it is text', () => {
+    expect(kinds('某县某村——\n\n管网铺好了 水却没通\n\n本报记者 李 明\n\n村民老李家的水管一直没有水。').map((k) => k[0])).toEqual(['kicker', 'title', 'byline', 'paragraph']);
+    expect(kinds('港口扩建工程通过验收\n\n港口扩建工程昨日通过验收。\n\n他说——\n\n“这是大家的功劳。”').map((k) => k[0])).toEqual(['title', 'paragraph', 'paragraph', 'paragraph']);
+  });
+  it("the author's name alone under a headline is a byline: a common surname and one or two characters, or with the author's post", () => {
+    expect(kinds('一座城市的细节\n\n钱小青\n\n城市的温度，藏在细节里。').map((k) => k[0])).toEqual(['title', 'byline', 'paragraph']);
+    expect(kinds('高血压怎样自我管理\n\n周立新（某市人民医院心内科）\n\n高血压是常见的慢性病。').map((k) => k[0])).toEqual(['title', 'byline', 'paragraph']);
+    // Counter-cases: a short second line that is no name (专访 does not start with a surname), a name alone with no headline above it.
+    expect(kinds('一座城市的细节\n\n专访\n\n城市的温度，藏在细节里。').map((k) => k[0])).toEqual(['title', 'subtitle', 'paragraph']);
+    expect(kinds('城市的温度，藏在细节里。\n\n钱小青').map((k) => k[0])).not.toContain('byline');
+  });
+  it('numbered and labelled headings inside an article are subheads, also on two lines', () => {
+    const text = '永年城见闻\n\n方 德\n\n城里的情形一天比一天坏。\n\n三 抢救\n\n八路军为了抢救人民，抢堵了决口。\n\n四 他们需要什么？\n\n他们需要什么呢？\n\n一个老人说：“城里人需要出来！”\n\n【基层实践】\n\n社区办起了老年食堂。';
+    expect(kinds(text).map((k) => k[0])).toEqual(['title', 'byline', 'paragraph', 'subhead', 'paragraph', 'subhead', 'subhead', 'paragraph', 'subhead', 'paragraph']);
+  });
   it('spaced slogans with no article after them are adverts', () => {
     expect(kinds('携手合作 共同发展\n\n遗失声明\n\n遗失某公司公章，声明作废。').map((k) => k[0])).toEqual(['advert', 'notice-head', 'notice']);
   });
