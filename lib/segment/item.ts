@@ -8,6 +8,7 @@ export type Kind =
   | 'subtitle'
   | 'heading' // headline-shaped, not yet decided (title, subhead or slogan)
   | 'subhead'
+  | 'closing' // an article's closing line: a note in brackets (（某某参与采写）), a sign-off (——编 者, 习近平)
   | 'byline'
   | 'credit'
   | 'paragraph'

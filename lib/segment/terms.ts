@@ -22,6 +22,25 @@ export function terms(text: string, lang: Lang, into: Set<Term> = new Set<Term>(
   return into;
 }
 
+/**
+ * Distinct subject terms of a text: CJK bigrams of two Han characters neither of which is in
+ * `common` (的, 了, 人, 中…: too frequent to tell one article's subject from another's), Latin words
+ * of 4+ letters (added to `into` when given).
+ */
+export function subjectTerms(text: string, lang: Lang, common: ReadonlySet<number>, into: Set<Term> = new Set<Term>()): Set<Term> {
+  if (lang !== 'zh') {
+    for (const w of text.normalize('NFKC').toLowerCase().split(WORD_SPLIT)) if (w.length >= 4) into.add(w);
+    return into;
+  }
+  const key = keyUnits(text);
+  for (let i = 0; i + 2 <= key.length; i++) {
+    const a = key[i]!;
+    const b = key[i + 1]!;
+    if (a >= 0x4e00 && a <= 0x9fff && b >= 0x4e00 && b <= 0x9fff && !common.has(a) && !common.has(b)) into.add(bigram(a, b));
+  }
+  return into;
+}
+
 /** Two UTF-16 units → one number, one to one; a Han first unit (U+4E00–U+CDFF) gives a small integer. */
 function bigram(a: number, b: number): number {
   return ((a - 0x4e00) & 0xffff) * 0x10000 + b - 0x40000000;

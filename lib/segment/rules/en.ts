@@ -41,7 +41,10 @@ export const en: LanguageRules = {
   numbered: /^(?:\d+|[IVX]+|[a-z])[.)]\s/,
   sectionLabel: null,
   trailer: null,
+  noteWord: null,
+  leadWords: null,
   dashKicker: null,
   signature: null,
+  commonChars: '',
   bareName: null,
 };

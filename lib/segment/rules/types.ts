@@ -64,10 +64,16 @@ export interface LanguageRules {
    * from, the agency line (（完）, （本报记者 X 整理）, （摘编自《…》）, （新华社北京10月10日电）).
    */
   trailer: RegExp | null;
+  /** Words of such a note (来源, 参与, 整理, 电…): a bracketed line without one, over a headline, is that headline's column name. */
+  noteWord: RegExp | null;
+  /** A line naming an article's writers or opening an editor's note (记者, 编者按): never a section's heading inside another article. */
+  leadWords: RegExp | null;
   /** A kicker that ends with a dash (河东村——) over the headline it introduces; group `text`. */
   dashKicker: RegExp | null;
   /** A letter's or telegram's signature: a sender and the date it was signed (冀南书店五月九日). */
   signature: RegExp | null;
+  /** Characters too common to say what an article is about (的, 了, 是, 人…): left out when sections are compared with their article. */
+  commonChars: string;
   /** A line that is only an author's name, printed under the headline (吴象, 刘白羽); null: no such rule. */
   bareName: RegExp | null;
 }

@@ -1,5 +1,6 @@
 // Working → articles + removed: a title (with kicker/subtitle) opens an article, its byline/dateline
-// attach to it, body runs to the next title; captions, notices and adverts come out as their own
+// attach to it, body runs to the next title (closing lines — a note in brackets, a sign-off — are its
+// last paragraphs); captions, notices and adverts come out as their own
 // kinds; everything taken out is listed with its reason. An article that stops mid-sentence or says
 // 下转 is truncated.
 import type { Article, Removed } from '../../types';
@@ -11,7 +12,9 @@ export function assemble(w: Working): { articles: Article[]; removed: Removed[] 
   const articles: Article[] = [];
   const removed: Removed[] = [];
   let cur: Article | null = null;
-
+  // Per article, its body's length after its last closing line (a note in brackets, a sign-off): an
+  // article whose text ends with one ends as printed.
+  const closedAt = new Map<Article, number>();
 
   for (const it of w.items) {
     if (it.removed) {
@@ -85,6 +88,12 @@ export function assemble(w: Working): { articles: Article[]; removed: Removed[] 
         open(articles, 'advert', it.text);
         cur = null;
         break;
+      case 'closing': {
+        const a = (cur ??= open(articles, 'article'));
+        a.body.push({ type: 'paragraph', text: it.text });
+        closedAt.set(a, a.body.length);
+        break;
+      }
       default:
         (cur ??= open(articles, 'article')).body.push({ type: 'paragraph', text: it.text });
     }
@@ -95,7 +104,7 @@ export function assemble(w: Working): { articles: Article[]; removed: Removed[] 
     removed.push(r);
   }
   removed.sort((a, b) => (a.source ?? 0) - (b.source ?? 0));
-  for (const a of articles) markTruncated(a);
+  for (const a of articles) markTruncated(a, closedAt.get(a) === a.body.length);
   return { articles, removed };
 }
 
@@ -135,12 +144,12 @@ function shownText(it: Item): string {
   return (lead ? lead + (it.lang === 'zh' ? '' : ' ') : '') + it.text + credit;
 }
 
-function markTruncated(a: Article): void {
+function markTruncated(a: Article, closed: boolean): void {
   if (a.continuedOn) {
     a.truncated = true;
     return;
   }
-  if (a.kind !== 'article') return;
+  if (a.kind !== 'article' || closed) return;
   const last = a.body[a.body.length - 1];
   if (!last || last.type !== 'paragraph') return;
   const lang = /[\u4e00-\u9fff]/.test(last.text) ? 'zh' : 'en';

@@ -5,7 +5,7 @@
 // notice heading are notice.
 import { Draft, type Item } from '../item';
 import { RULES } from '../rules';
-import { shared, terms, type Term } from '../terms';
+import { shared, subjectTerms, terms, type Term } from '../terms';
 import { wantsMore } from '../sentence';
 import { dashKicker, leadHeadline } from './classify';
 
@@ -52,18 +52,21 @@ function headlinesBeforeLeads(live: Draft): void {
 
 /**
  * A note in brackets under an article's text, with no text of its own under it (（肖航参与采写）,
- * （来源：《光明日报》）, （新华社北京10月10日电）), closes that article: it is the article's text,
- * not a headline. A column's name on a line of its own over the text stays a headline line.
+ * （来源：《光明日报》）, （新华社北京10月10日电）), closes that article: its closing line, not a
+ * headline. A column's name on a line of its own over the text stays a headline line.
  */
 function closingNotes(live: Draft): void {
   const items = live.items;
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
-    if (it.kind !== 'heading' || !isTrailer(it)) continue;
+    if ((it.kind !== 'heading' && it.kind !== 'paragraph') || it.dateline || (it.hint && it.hint !== 'text') || !isTrailer(it)) continue;
     // Under the text, or under a line under the text (the sign-off: 习近平); nothing of its own under it.
     const b = previousLiveIndex(items, i);
-    const underText = items[b]?.kind === 'paragraph' || (items[b]?.kind === 'heading' && items[previousLiveIndex(items, b)]?.kind === 'paragraph');
-    if (underText && nextAfterHeadline(items, i + 1)?.kind !== 'paragraph') live.edit(i).kind = 'paragraph';
+    const underText = isText(items[b]) || (items[b]?.kind === 'heading' && isText(items[previousLiveIndex(items, b)]));
+    const next = nextAfterHeadline(items, i + 1);
+    // Over a headline, a name in brackets without a note's words is that headline's column (（人民时评）).
+    const label = next?.kind === 'heading' && !RULES[it.lang].noteWord?.test(it.text);
+    if (underText && next?.kind !== 'paragraph' && !label) live.edit(i).kind = 'closing';
   }
 }
 
@@ -126,7 +129,13 @@ function isLead(it: Item | undefined): boolean {
  */
 class Context {
   private terms: Set<Term> | null = null;
-  constructor(private readonly items: Item[]) {}
+  /** Every line of the article so far (headline, text, subheads), and their subject terms once asked for. */
+  private readonly text: Item[];
+  private subjects: Set<Term> | null = null;
+  constructor(private readonly items: Item[]) {
+    this.text = items.slice();
+  }
+  /** The lede. */
   add(it: Item): void {
     this.items.push(it);
     if (this.terms) terms(it.text, it.lang, this.terms);
@@ -138,6 +147,48 @@ class Context {
     }
     return this.terms;
   }
+  /** A line of the article's text. */
+  addText(it: Item): void {
+    this.text.push(it);
+    if (this.subjects) subjectTerms(it.text, it.lang, commonOf(it.lang), this.subjects);
+  }
+  subjectsSoFar(): Set<Term> {
+    if (!this.subjects) {
+      this.subjects = new Set<Term>();
+      for (const it of this.text) subjectTerms(it.text, it.lang, commonOf(it.lang), this.subjects);
+    }
+    return this.subjects;
+  }
+}
+
+const COMMON = new Map<string, ReadonlySet<number>>();
+function commonOf(lang: Item['lang']): ReadonlySet<number> {
+  let set = COMMON.get(lang);
+  if (!set) COMMON.set(lang, (set = new Set([...RULES[lang].commonChars].map((c) => c.charCodeAt(0)))));
+  return set;
+}
+
+/** Subject terms a section shares with its article, at least, to be one of its sections. */
+const SECTION_SHARED = 1;
+/** How much of a section's text (its first paragraphs) is compared with its article. */
+const SECTION_SAMPLE = 300;
+
+/**
+ * Does the text under the heading run ending before `end` go on with the open article's subject:
+ * at least SECTION_SHARED of its subject terms (its first paragraphs) already in the article?
+ * A series of short news items after an article (城东新区新增公交线路 / 市图书馆延长开放时间 under
+ * 我市推进老旧小区改造) shares none; the sections of a profile name its person, place, subject.
+ */
+function sameSubject(ctx: Context, items: Item[], end: number): boolean {
+  const mine = new Set<Term>();
+  let chars = 0;
+  for (let k = nextIndexAfterHeadline(items, end); k < items.length && chars < SECTION_SAMPLE; k = nextIndexAfterHeadline(items, k + 1)) {
+    const it = items[k]!;
+    if (it.kind !== 'paragraph') break;
+    subjectTerms(it.text.slice(0, SECTION_SAMPLE - chars), it.lang, commonOf(it.lang), mine);
+    chars += it.text.length;
+  }
+  return shared(mine, ctx.subjectsSoFar()) >= SECTION_SHARED;
 }
 
 function decideHeadlines(live: Draft, single: boolean): void {
@@ -157,33 +208,37 @@ function decideHeadlines(live: Draft, single: boolean): void {
       ctx.add(it);
       needLede = false;
     }
+    if (ctx && (it.kind === 'paragraph' || it.kind === 'closing')) ctx.addText(it);
     // A note that closes an article (（完）, （摘编自…）) closes it here too: a headline after it starts the next one.
-    if (it.kind === 'paragraph' && isTrailer(it)) ctx = null;
+    if (it.kind === 'closing' && isTrailer(it)) ctx = null;
     if (it.kind !== 'heading') {
       i++;
       continue;
     }
-    const afterText = previousLive(items, i)?.kind === 'paragraph';
+    const afterText = isText(previousLive(items, i));
     if (afterText && /^[—–]{1,2}/.test(it.text)) {
       // Under the text after a dash: who said it or signed it (——编 者), never a headline.
-      live.edit(i).kind = 'paragraph';
+      live.edit(i).kind = 'closing';
       i++;
       continue;
     }
-    // The run: consecutive headline-shaped blocks (a caption or furniture between them does not break it).
-    const idx = runAt(items, i);
+    // The run: consecutive headline-shaped blocks (a caption or furniture between them does not break
+    // it), read as far as a headline goes; a longer one is a list, read whole below. (A run cut short
+    // here — at a name, a signature — would otherwise be read again from each of its lines.)
+    let idx = runAt(items, i, MAX_HEADLINE_LINES + 1);
     // The author's name alone under the headline (吴象, 刘白羽, or a two-character name padded to
-    // three characters' width: 陈  祯): a byline, and the headline ends above it.
+    // three characters' width: 陈  祯), the last such line: a byline, and the headline ends above it.
     const r = RULES[it.lang];
-    const named = idx.findIndex((k, n) => n > 0 && !!r.bareName?.test(items[k]!.text) && items[idx[0]!]!.text.length >= 4);
+    const named = idx.findLastIndex((k, n) => n > 0 && !!r.bareName?.test(items[k]!.text) && items[idx[0]!]!.text.length >= 4);
     if (named > 0) {
       const by = live.edit(idx[named]!);
       by.kind = 'byline';
       by.byline = by.text.replace(/[ \u3000]+/g, ' ');
       idx.length = named;
     }
+    const list = idx.length > MAX_HEADLINE_LINES;
     // A kicker ending with a dash hands over to the headline under it; with none under it, it is text.
-    while (idx.length && dashKicker(items[idx[idx.length - 1]!]!.text, RULES[items[idx[idx.length - 1]!]!.lang])) {
+    while (!list && idx.length && dashKicker(items[idx[idx.length - 1]!]!.text, RULES[items[idx[idx.length - 1]!]!.lang])) {
       live.edit(idx.pop()!).kind = 'paragraph';
     }
     if (idx.length === 0) {
@@ -191,16 +246,18 @@ function decideHeadlines(live: Draft, single: boolean): void {
       continue;
     }
     // A letter's sign-off under its text: the sender and the date it was signed (某某书店五月九日,
-    // or 某某书店 / 五月九日); a headline under it starts the next article.
+    // or 某某书店 / 五月九日); a headline under it starts the next article. Not with a byline under
+    // it: then it is a headline that ends in a date (a dateline paragraph may be the next dispatch's).
     const signed = afterText && ctx ? idx.findIndex((k) => !!r.signature?.test(items[k]!.text)) : -1;
-    if (signed >= 0) {
-      for (const k of idx.slice(0, signed + 1)) live.edit(k).kind = 'paragraph';
+    if (signed >= 0 && nextAfterHeadline(items, idx[signed]! + 1)?.kind !== 'byline') {
+      for (const k of idx.slice(0, signed + 1)) live.edit(k).kind = 'closing';
       i = idx[signed]! + 1;
       continue;
     }
+    if (list) idx = runAt(items, i);
     // A later line with a clause break, not followed by a byline, is the start of the text.
     const last = items[idx[idx.length - 1]!]!;
-    if (idx.length > 1 && !last.hint && RULES[last.lang].clauseBreak.test(last.text) && !/^[—–-]/.test(last.text)) {
+    if (!list && idx.length > 1 && !last.hint && RULES[last.lang].clauseBreak.test(last.text) && !/^[—–-]/.test(last.text)) {
       const after = items[idx[idx.length - 1]! + 1];
       if (!(after && (after.kind === 'byline' || after.dateline))) {
         live.edit(idx.pop()!).kind = 'paragraph';
@@ -208,9 +265,10 @@ function decideHeadlines(live: Draft, single: boolean): void {
     }
     const end = idx[idx.length - 1]! + 1;
     const next = nextAfterHeadline(items, end);
-    if (afterText && (!next || (next.kind === 'paragraph' && isTrailer(next)))) {
+    // (A photo's caption right under the run makes it the photo's title, not a sign-off.)
+    if (afterText && (!next || next.kind === 'closing') && items[end]?.kind !== 'caption' && items[end]?.kind !== 'credit') {
       // Under the text and over nothing but its closing note: the article's sign-off (习近平).
-      for (const k of idx) live.edit(k).kind = 'paragraph';
+      for (const k of idx) live.edit(k).kind = 'closing';
       i = end;
       continue;
     }
@@ -238,12 +296,21 @@ function decideHeadlines(live: Draft, single: boolean): void {
       run[0]!.kind = 'paragraph';
     } else if (!nextIsByline && nextIsBody && run.length === 1 && ctx && (isSubhead(run[0]!, ctx) || (single && titled))) {
       run[0]!.kind = 'subhead';
-    } else if (!nextIsByline && nextIsBody && run.length <= SECTION_LINES && ctx && !run[0]!.hint && sectionMark(run[0]!)) {
-      // A numbered or labelled section's heading on two lines (四 他们需要什么？ / 他们需要什么呢？).
+    } else if (!nextIsByline && nextIsBody && run.length <= SECTION_LINES && ctx && !run[0]!.hint && RULES[run[0]!.lang].numbered.test(run[0]!.text)) {
+      // A numbered section's heading on two lines (四 他们需要什么？ / 他们需要什么呢？).
       for (const r of run) r.kind = 'subhead';
-    } else if (!nextIsByline && nextIsBody && run.length <= SECTION_LINES && ctx && led && run.every(sectionHead) && (inSeries ||= seriesAhead(items, i) >= 2)) {
+    } else if (
+      !nextIsByline &&
+      nextIsBody &&
+      run.length <= SECTION_LINES &&
+      ctx &&
+      led &&
+      run.every(sectionHead) &&
+      (inSeries ||= seriesAhead(items, i) >= 2 && sameSubject(ctx, items, end))
+    ) {
       // Untitled sections of an article that opened with its lead: several such headings in a row
-      // (a line or two each), none with a lead of its own, divide one article (潜心砺剑勇担当 / 向战精飞为打赢 / …).
+      // (a line or two each), none with a lead of its own, the first one's text going on with the
+      // article's subject, divide one article (潜心砺剑勇担当 / 向战精飞为打赢 / …).
       for (const r of run) r.kind = 'subhead';
     } else if (!nextIsByline && !nextIsBody && run.every((r) => RULES[r.lang].slogan.test(r.text))) {
       for (const r of run) r.kind = 'advert';
@@ -256,14 +323,15 @@ function decideHeadlines(live: Draft, single: boolean): void {
       led = nextIsByline;
       inSeries = false;
     }
+    if (ctx && run[0]!.kind === 'subhead') for (const r of run) ctx.addText(r);
     i = end;
   }
 }
 
-/** The headline run starting at i: consecutive headline-shaped blocks (a caption or furniture between them does not break it). */
-function runAt(items: Item[], i: number): number[] {
+/** The headline run starting at i: consecutive headline-shaped blocks (a caption or furniture between them does not break it), at most `max`. */
+function runAt(items: Item[], i: number, max = Infinity): number[] {
   const idx: number[] = [i];
-  for (let k = i + 1; k < items.length; k++) {
+  for (let k = i + 1; k < items.length && idx.length < max; k++) {
     if (items[k]!.kind === 'heading') idx.push(k);
     else if (!SKIPPED_AFTER_HEADLINE.has(items[k]!.kind)) break;
   }
@@ -281,13 +349,21 @@ function previousLiveIndex(items: Item[], i: number): number {
   return k;
 }
 
+/** Article text: a paragraph, or a closing line (a second closing note may follow the first). */
+function isText(it: Item | undefined): boolean {
+  return it?.kind === 'paragraph' || it?.kind === 'closing';
+}
+
 function isTrailer(it: Item): boolean {
   return !!RULES[it.lang].trailer?.test(it.text);
 }
 
-/** A heading that may open an untitled section: not marked up as a title, no column name (（纵横）), not a closing note. */
+/**
+ * A heading that may open an untitled section: not marked up as a title, no column name (（纵横）),
+ * not a closing note, naming no writer and opening no editor's note (a byline the rules do not know).
+ */
 function sectionHead(h: Item): boolean {
-  return !h.hint && !COLUMN_TAG.test(h.text) && !isTrailer(h);
+  return !h.hint && !COLUMN_TAG.test(h.text) && !isTrailer(h) && !RULES[h.lang].leadWords?.test(h.text);
 }
 
 /**
@@ -302,7 +378,7 @@ function seriesAhead(items: Item[], from: number): number {
   while (k < items.length) {
     const it = items[k]!;
     if (it.kind === 'heading') {
-      const run = runAt(items, k);
+      const run = runAt(items, k, SECTION_LINES + 1);
       const end = run[run.length - 1]! + 1;
       if (run.length > SECTION_LINES || !run.every((k) => sectionHead(items[k]!)) || isLead(nextAfterHeadline(items, end))) break;
       n++;
@@ -351,6 +427,8 @@ function assignHeadline(run: Item[]): void {
       run[1]!.hint === 'title' ||
       /[:：]$/.test(run[0]!.text) ||
       dashKicker(run[0]!.text, RULES[run[0]!.lang]) ||
+      isTrailer(run[0]!) ||
+      !!RULES[run[0]!.lang].sectionLabel?.test(run[0]!.text) ||
       (COLUMN_TAG.test(run[1]!.text) && !COLUMN_TAG.test(run[0]!.text) && !isTrailer(run[1]!));
     const dashed = /^[—–-]{1,2}/.test(run[1]!.text);
     run[0]!.kind = kickerFirst && !dashed ? 'kicker' : 'title';

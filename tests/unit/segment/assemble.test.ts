@@ -42,6 +42,16 @@ describe('assemble', () => {
     ]);
     expect(page.removed).toEqual([{ text: '下转第2版', reason: 'marker', detail: 'continuation', source: 2 }]);
   });
+  it('an article ending in its closing line (a note in brackets, a sign-off) is whole, the line its last paragraph', () => {
+    const page = cleanText('港口扩建工程通过验收\n\n本报记者 李 明\n\n港口扩建工程昨日通过验收。\n\n（张小川参与采写）\n\n致全市志愿者的一封信\n\n感谢大家一年来的付出。\n\n——编 者');
+    expect(page.articles.map((a) => [a.title, a.truncated, a.body.map((b) => b.text)])).toEqual([
+      ['港口扩建工程通过验收', false, ['港口扩建工程昨日通过验收。', '（张小川参与采写）']],
+      ['致全市志愿者的一封信', false, ['感谢大家一年来的付出。', '——编 者']],
+    ]);
+    // Counter-case: text going on after a sign-off is the article's text again, and it may be cut off.
+    const cut = '来信说，志愿者们每天清晨六点就来到社区服务站，帮助老人们量血压、测血糖，一直忙到';
+    expect(cleanText(`致志愿者的一封信\n\n感谢大家的付出。\n\n——编 者\n\n${cut}`).articles.map((a) => [a.truncated, a.body.length])).toEqual([[true, 3]]);
+  });
   it('a caption does not close the article around it; notices and adverts are their own kinds', () => {
     const page = cleanText('城南公园改造完工\n\n连日来，改造工程进入收尾阶段。\n\n市民在公园晨练。 李明 摄\n\n游客纷纷前来。\n\n携手合作 共同发展\n\n遗失声明\n遗失某公司公章，声明作废。');
     expect(page.articles.map((a) => [a.kind, a.title, a.body.length, a.credit])).toEqual([

@@ -19,6 +19,14 @@ describe('classify: bylines and datelines', () => {
     // A commentary's author after a square, with or without the author's post in brackets.
     ['□钱小青', '钱小青'],
     ['□周立新（某市人民医院心内科）', '周立新（某市人民医院心内科）'],
+    // City papers' roles, a writer's mark, a bracketed line under the headline, a paper's commentator.
+    ['全媒体记者 王芳', '全媒体记者 王芳'],
+    ['本报融媒体记者 赵刚', '本报融媒体记者 赵刚'],
+    ['本报特派记者 王芳', '本报特派记者 王芳'],
+    ['某某日报记者 王芳', '某某日报记者 王芳'],
+    ['文/本报记者 王芳', '文/本报记者 王芳'],
+    ['（记者 王芳）', '记者 王芳'],
+    ['本报评论员', '本报评论员'],
   ])('byline block %s', (text, byline) => {
     expect(one(text)).toMatchObject({ kind: 'byline', byline });
   });
@@ -46,6 +54,9 @@ describe('classify: bylines and datelines', () => {
     expect(it.byline).toBe(byline);
     expect(it.text).toBe(rest);
   });
+  it.each(['记者手记', '（记者观察）', '◎产业兴旺', '□记者手记'])('counter-case: a column or a bulleted heading, not a byline: %s', (text) => {
+    expect(kind(text)).not.toBe('byline');
+  });
   it.each(['新华社发布通讯称，会议圆满结束。', '新华社记者今日电话采访了他。', '本市讯息发布平台今日上线。', '本报特讯息栏目今日改版。'])('counter-case: not a dateline: %s', (text) => {
     expect(one(text).dateline).toBeUndefined();
   });
@@ -69,7 +80,7 @@ describe('classify: captions, markers, notices, furniture', () => {
   it.each(['王小川摄（影像中国）', '李 红摄'])('a credit alone: %s', (text) => {
     expect(kind(text)).toBe('credit');
   });
-  it.each(['图为新建成的社区服务中心。', '图①：新建成的社区服务中心。', '上图：市民在公园晨练。'])('图为… / 图①：… is a caption without a credit: %s', (text) => {
+  it.each(['图为新建成的社区服务中心。', '图①：新建成的社区服务中心。', '上图：市民在公园晨练。', '（图片由受访者提供）'])('图为… / 图①：… is a caption without a credit: %s', (text) => {
     expect(one(text)).toMatchObject({ kind: 'caption' });
   });
   it.each(['某某村——', '春耕时节，记者再访山区种粮大户——'])('a kicker ending with a dash is headline-shaped: %s', (text) => {

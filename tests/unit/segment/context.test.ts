@@ -46,7 +46,7 @@ describe('context: headlines', () => {
     const text = [
       '守护一方平安的人',
       '本报记者 李 明',
-      '清晨六点，派出所民警老周已经走在巡逻路上。',
+      '清晨六点，城东派出所社区民警老周已经走在巡逻路上。二十年来，他走遍了辖区的每一条小巷。',
       '扎根社区二十年',
       '老周在社区工作了二十年，谁家有难处他都知道。',
       '深夜里的求助电话',
@@ -56,37 +56,61 @@ describe('context: headlines', () => {
     ].join('\n\n');
     expect(kinds(text).map((k) => k[0])).toEqual(['title', 'byline', 'paragraph', 'subhead', 'paragraph', 'subhead', 'paragraph', 'subhead', 'paragraph']);
     // A section's heading on two lines (the place, then the theme).
-    const two = ['城市桥下空间焕新', '本报记者 王 芳', '桥下空间正在变成市民的好去处。', '东郊立交桥下', '运动场地受欢迎', '傍晚，球场上满是打球的年轻人。', '西城高架桥下', '便民驿站方便多', '家长们在驿站等孩子放学。'];
+    const two = [
+      '城市桥下空间焕新',
+      '本报记者 王 芳',
+      '立交桥、高架桥下的空间，正在变成市民运动、休闲的好去处。',
+      '东郊立交桥下',
+      '运动场地受欢迎',
+      '傍晚，立交桥下的球场上满是打球的年轻人。',
+      '西城高架桥下',
+      '便民驿站方便多',
+      '家长们在高架桥下的驿站等孩子放学。',
+    ];
     expect(kinds(two.join('\n\n')).map((k) => k[0])).toEqual(['title', 'byline', 'paragraph', 'subhead', 'subhead', 'paragraph', 'subhead', 'subhead', 'paragraph']);
   });
   it('counter-cases: one heading without a lead after a led article starts a new article; so does every heading after a closing note', () => {
     // The next article has its own lead: the heading in between is alone, a new article's title.
     const one = ['港口扩建工程通过验收', '本报讯（记者 李明）港口扩建工程昨日通过验收。', '城市绿道串起乡村', '连日来，城郊绿道建设进入收尾阶段。', '社区食堂受欢迎', '本报讯（记者 王芳）社区食堂开业一个月。'];
     expect(kinds(one.join('\n\n')).map((k) => k[0])).toEqual(['title', 'paragraph', 'title', 'paragraph', 'title', 'paragraph']);
+    // Short news items after an article with its lead: their text is about something else, so they are not its sections.
+    const briefs = [
+      '我市推进老旧小区改造',
+      '本报记者 李明',
+      '今年以来，我市加快推进老旧小区改造工作，累计完成改造项目一百二十个，惠及居民三万余户。',
+      '城东新区新增公交线路',
+      '为方便市民出行，城东新区近日新开通三条公交线路，覆盖沿线十余个社区。',
+      '市图书馆延长开放时间',
+      '即日起，市图书馆周末开放时间延长至晚上九点，方便读者借阅。',
+    ];
+    expect(kinds(briefs.join('\n\n')).map((k) => k[0])).toEqual(['title', 'byline', 'paragraph', 'title', 'paragraph', 'title', 'paragraph']);
     // An article without a lead: its headings are not taken for sections (no lead, no series).
     const unled = ['城市绿道串起乡村', '连日来，城郊绿道建设进入收尾阶段。', '社区食堂受欢迎', '社区食堂开业一个月，每天接待老人上百人。', '老街换新颜', '老街改造完工，商户陆续回迁。'];
     expect(kinds(unled.join('\n\n')).map((k) => k[0])).toEqual(['title', 'paragraph', 'title', 'paragraph', 'title', 'paragraph']);
     // A closing note ends the article: what follows is not its section.
     const closed = ['港口扩建工程通过验收', '本报记者 李 明', '港口扩建工程昨日通过验收。', '（张小川参与采写）', '城市绿道串起乡村', '连日来，城郊绿道建设进入收尾阶段。', '社区食堂受欢迎', '社区食堂开业一个月。'];
-    expect(kinds(closed.join('\n\n')).map((k) => k[0])).toEqual(['title', 'byline', 'paragraph', 'paragraph', 'title', 'paragraph', 'title', 'paragraph']);
+    expect(kinds(closed.join('\n\n')).map((k) => k[0])).toEqual(['title', 'byline', 'paragraph', 'closing', 'title', 'paragraph', 'title', 'paragraph']);
   });
-  it('a note in brackets under the text closes the article as its last paragraph; a column name over the text stays a headline line', () => {
+  it('a note in brackets under the text is the closing line of the article; a column name over the text stays a headline line', () => {
     expect(kinds('港口扩建工程通过验收\n\n港口扩建工程昨日通过验收。\n\n（来源：《某某日报》）\n\n城市绿道串起乡村\n\n连日来，绿道建设进入收尾阶段。').map((k) => k[0])).toEqual([
       'title',
       'paragraph',
-      'paragraph',
+      'closing',
       'title',
       'paragraph',
     ]);
+    // Two notes, the first too long for a headline (a paragraph to start with): both close the article.
+    const bio = '（作者系某某大学马克思主义学院教授，某某省社会科学研究中心研究员，长期从事基层治理研究）';
+    expect(kinds(`一座城市的细节\n\n城市的温度，藏在细节里。\n\n${bio}\n\n（来源：《某某日报》）`).map((k) => k[0])).toEqual(['title', 'paragraph', 'closing', 'closing']);
     expect(kinds('城市绿道串起乡村\n\n（记者手记）\n\n连日来，绿道建设进入收尾阶段。').slice(0, 2).map((k) => k[0])).toEqual(['title', 'subtitle']);
   });
   it("a letter's sign-off is its text: the sender over the closing note, a dash and a name, a sender and a date", () => {
-    expect(kinds('致全市志愿者的一封信\n\n感谢大家一年来的付出。\n\n张大同\n\n（新华社某地1月2日电）').map((k) => k[0])).toEqual(['title', 'paragraph', 'paragraph', 'paragraph']);
-    expect(kinds('编者按\n\n本期刊发读者来信。\n\n——编 者\n\n某某村通水了\n\n村民们终于用上了自来水。').map((k) => k[0])).toEqual(['title', 'paragraph', 'paragraph', 'title', 'paragraph']);
+    expect(kinds('致全市志愿者的一封信\n\n感谢大家一年来的付出。\n\n张大同\n\n（新华社某地1月2日电）').map((k) => k[0])).toEqual(['title', 'paragraph', 'closing', 'closing']);
+    expect(kinds('编者按\n\n本期刊发读者来信。\n\n——编 者\n\n某某村通水了\n\n村民们终于用上了自来水。').map((k) => k[0])).toEqual(['title', 'paragraph', 'closing', 'title', 'paragraph']);
     expect(kinds('致本报的贺信\n\n祝贺贵报创刊五周年。\n\n某某书店五月九日\n\n城市绿道串起乡村\n\n连日来，绿道建设进入收尾阶段。').map((k) => k[0])).toEqual([
       'title',
       'paragraph',
-      'paragraph',
+      'closing',
       'title',
       'paragraph',
     ]);
@@ -102,9 +126,28 @@ describe('context: headlines', () => {
     expect(kinds('一座城市的细节\n\n专访\n\n城市的温度，藏在细节里。').map((k) => k[0])).toEqual(['title', 'subtitle', 'paragraph']);
     expect(kinds('城市的温度，藏在细节里。\n\n钱小青').map((k) => k[0])).not.toContain('byline');
   });
+  it('counter-cases to names and signatures: things and events are no authors, a deadline is no signature, a label over a headline is its kicker', () => {
+    expect(kinds('第十五届全运会\n\n金牌榜\n\n本报讯（记者 周强）截至昨日，我省代表团共获得金牌二十枚。').map((k) => k[0])).toEqual(['title', 'subtitle', 'paragraph']);
+    expect(kinds('端午假期各地举办\n\n龙舟赛\n\n端午假期，多个区县举办龙舟赛，吸引大批市民观看。').map((k) => k[0])).toEqual(['title', 'subtitle', 'paragraph']);
+    const deadline = '港口扩建工程通过验收\n\n港口扩建工程昨日通过验收。\n\n个税年度汇算将持续至6月30日\n\n本报记者 王芳\n\n记者从市税务局获悉，汇算清缴工作正在进行。';
+    expect(kinds(deadline).map((k) => k[0])).toEqual(['title', 'paragraph', 'title', 'byline', 'paragraph']);
+    expect(kinds('港口扩建工程通过验收\n\n港口扩建工程昨日通过验收。\n\n（人民时评）\n\n让城市更新更有温度\n\n城市更新要留住烟火气。').map((k) => k[0])).toEqual([
+      'title',
+      'paragraph',
+      'kicker',
+      'title',
+      'paragraph',
+    ]);
+    expect(kinds('【简讯】\n\n城东新区新增公交线路\n\n城东新区近日新开通三条公交线路。').map((k) => k[0])).toEqual(['kicker', 'title', 'paragraph']);
+    // Photo titles over their captions are no sign-off of the article above.
+    const photos = '港口扩建工程通过验收\n\n港口扩建工程昨日通过验收。\n\n春耕备耕正当时\n\n4月10日，农民在田间驾驶农机进行春耕作业。 王小川 摄';
+    expect(kinds(photos).map((k) => k[0])).toEqual(['title', 'paragraph', 'title', 'caption']);
+  });
   it('numbered and labelled headings inside an article are subheads, also on two lines', () => {
-    const text = '永年城见闻\n\n方 德\n\n城里的情形一天比一天坏。\n\n三 抢救\n\n八路军为了抢救人民，抢堵了决口。\n\n四 他们需要什么？\n\n他们需要什么呢？\n\n一个老人说：“城里人需要出来！”\n\n【基层实践】\n\n社区办起了老年食堂。';
-    expect(kinds(text).map((k) => k[0])).toEqual(['title', 'byline', 'paragraph', 'subhead', 'paragraph', 'subhead', 'subhead', 'paragraph', 'subhead', 'paragraph']);
+    const text = '永年城见闻\n\n方 德\n\n城里的情形一天比一天坏。\n\n三 抢救\n\n八路军为了抢救人民，抢堵了决口。\n\n四 他们需要什么？\n\n他们需要什么呢？\n\n一个老人说：“城里人需要出来！”\n\n【基层实践】\n\n社区办起了老年食堂。\n\n◎产业兴旺\n\n全县建成特色种植基地二十个。';
+    expect(kinds(text).map((k) => k[0])).toEqual(['title', 'byline', 'paragraph', 'subhead', 'paragraph', 'subhead', 'subhead', 'paragraph', 'subhead', 'paragraph', 'subhead', 'paragraph']);
+    // Counter-case: a column's name spaced out is not numbered (一 线 调 查).
+    expect(kinds('港口扩建工程通过验收\n\n港口扩建工程昨日通过验收。\n\n一 线 调 查\n\n近日，记者走访了城郊多个村庄。').map((k) => k[0])).toEqual(['title', 'paragraph', 'title', 'paragraph']);
   });
   it('spaced slogans with no article after them are adverts', () => {
     expect(kinds('携手合作 共同发展\n\n遗失声明\n\n遗失某公司公章，声明作废。').map((k) => k[0])).toEqual(['advert', 'notice-head', 'notice']);

@@ -46,6 +46,15 @@ describe('stress: no quadratic behaviour', () => {
     expect(page.articles.flatMap((a) => a.body)).toEqual([{ type: 'paragraph', text: para }]);
     expect(page.removed).toHaveLength(9_999);
   });
+  it('20,000 headlines each over an author\'s name, and 20,000 signed lines, after an article with its lead', () => {
+    // A headline run cut short (at a name, at a signature) was read again from each of its lines: 32 s for the first.
+    const lead = '城南公园改造完工\n\n本报记者 李明\n\n连日来，城南公园改造工程进入收尾阶段。\n\n';
+    const num = (i: number) => [...String(i)].map((d) => '零一二三四五六七八九'[Number(d)]).join('');
+    const named = timed(lead + Array.from({ length: 20_000 }, (_, i) => `第${num(i)}项工作扎实推进\n\n王芳`).join('\n\n'));
+    expect(named.ms).toBeLessThan(named.limit);
+    const signed = timed(lead + Array.from({ length: 20_000 }, (_, i) => `某某书店${num(i)}号五月九日`).join('\n\n'));
+    expect(signed.ms).toBeLessThan(signed.limit);
+  });
   it('5 MB of one stutter, and 2 MB of enumeration marks', () => {
     expect(timed('热血沸腾、'.repeat(Math.ceil(5e6 / 15))).ms).toBeLessThan(5000);
     const r = timed('、'.repeat(700_000));
