@@ -1,7 +1,11 @@
 // The shape of a language rule table (rules/zh.ts, rules/en.ts): patterns only, no logic.
 
 export interface LanguageRules {
-  /** Characters that end a sentence (checked after closing quotes/brackets are stripped). */
+  /**
+   * Characters that end a sentence (checked after closing quotes/brackets are stripped). This and
+   * `continues` are matched on a text's last 16 characters (text.ts endsWith): keep them to a few
+   * characters before `$`.
+   */
   sentenceEnd: RegExp;
   /** Characters that say the sentence goes on (a dangling comma, enumeration mark…). */
   continues: RegExp;

@@ -4,7 +4,7 @@
 import type { Block } from '../../types';
 import { copyItem, type Item } from '../item';
 import { detectLang, RULES, type LanguageRules } from '../rules';
-import { joinPieces, tidy } from '../text';
+import { PieceJoiner, tidy } from '../text';
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
@@ -82,20 +82,21 @@ function groupLines(lines: string[], vocab: Vocabulary | null): string[] {
   const realHyphen = vocab ? (word: string) => isRealHyphen(word, vocab) : undefined;
   const longest = lines.reduce((m, l) => Math.max(m, l.length), 0);
   const groups: string[] = [];
-  let current = '';
+  let current: PieceJoiner | null = null;
   let currentAlone = false;
   lines.forEach((line, i) => {
     const rules = RULES[detectLang(line)];
     const alone = standsAlone(line, rules) || (i === 0 && leadingHeadline(line, rules, longest));
     const opens = alone || startsDateline(line, rules);
     if (current && (opens || currentAlone)) {
-      groups.push(current);
-      current = '';
+      groups.push(current.text());
+      current = null;
     }
-    current = current ? joinPieces(current, line, realHyphen) : line;
+    if (current) current.add(line, realHyphen);
+    else if (line) current = new PieceJoiner(line);
     currentAlone = alone;
   });
-  if (current) groups.push(current);
+  if (current) groups.push((current as PieceJoiner).text());
   return groups;
 }
 

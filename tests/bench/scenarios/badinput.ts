@@ -52,6 +52,9 @@ function inputs(): Input[] {
   const long = noPunctuation((5 * MB) / 3);
   const same = sameParagraph(10_000);
   const binary = binaryText(300_000);
+  // Paragraphs that never end a sentence: each is joined to the next (was quadratic until 2026-12-03).
+  const digits = (i: number) => [...String(i)].map((d) => '零一二三四五六七八九'[Number(d)]).join('');
+  const unended = Array.from({ length: 20_000 }, (_, i) => `这是一段没有句号结尾的很长的文字第${digits(i)}段`).join('\n\n');
   return [
     { name: 'empty', text: '', html: '' },
     { name: 'whitespace only', text: WHITESPACE, html: htmlPage(WHITESPACE) },
@@ -61,6 +64,7 @@ function inputs(): Input[] {
     { name: 'binary', text: binary, html: htmlPage(`<p>${binary}</p>`), bytes: binaryBytes(1 * MB) },
     { name: 'lone surrogates', text: LONE_SURROGATES, html: htmlPage(paras(LONE_SURROGATES)) },
     { name: 'same paragraph ×10,000', text: same, html: htmlPage(paras(same)) },
+    { name: '20,000 paragraphs, no full stop', text: unended, html: htmlPage(paras(unended)) },
     { name: '5,000-level nested DOM', html: nested(5000, '<div>', '</div>', 20) },
     { name: 'frames', html: `<html><frameset cols="30%,70%"><frame src="a.htm"><frame src="b.htm"></frameset></html>` },
     { name: 'page with no text', html: htmlPage('<img src="a.jpg"><script>var x = 1;</script>') },

@@ -55,6 +55,18 @@ describe('stress: no quadratic behaviour', () => {
     const signed = timed(lead + Array.from({ length: 20_000 }, (_, i) => `某某书店${num(i)}号五月九日`).join('\n\n'));
     expect(signed.ms).toBeLessThan(signed.limit);
   });
+  it('20,000 paragraphs without a full stop, as blocks and as the wrapped lines of one block', () => {
+    // Each joins the next (a sentence broken across columns); the text grown piece by piece was read
+    // at its end after each piece, which flattened it every time: 29 s for the first case.
+    const num = (i: number) => [...String(i)].map((d) => '零一二三四五六七八九'[Number(d)]).join('');
+    const lines = Array.from({ length: 20_000 }, (_, i) => `这是一段没有句号结尾的很长的文字第${num(i)}段`);
+    const blocks = timed(lines.join('\n\n'));
+    expect(blocks.ms).toBeLessThan(blocks.limit);
+    expect(blocks.page.articles.flatMap((a) => a.body)).toHaveLength(1);
+    const wrapped = timed(`城南公园改造完工\n\n${lines.join('\n')}`);
+    expect(wrapped.ms).toBeLessThan(wrapped.limit);
+    expect(wrapped.page.articles[0]!.body.map((b) => b.text.length)).toEqual([lines.join('').length]);
+  });
   it('5 MB of one stutter, and 2 MB of enumeration marks', () => {
     expect(timed('热血沸腾、'.repeat(Math.ceil(5e6 / 15))).ms).toBeLessThan(5000);
     const r = timed('、'.repeat(700_000));
