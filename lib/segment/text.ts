@@ -75,6 +75,18 @@ export function endsSentence(text: string, rules: LanguageRules): boolean {
   return endsWith(t, rules.sentenceEnd);
 }
 
+/** A note in brackets closing a paragraph, and how far back from the end it is looked for. */
+const NOTE_AT_END = /[(（][^()（）]{1,30}[)）]\s*$/;
+const NOTE_REACH = 40;
+
+/** A short note in brackets after a sentence's end: …通过验收。（记者 王芳）, …。(AP). */
+function noteAfterSentence(text: string, rules: LanguageRules): boolean {
+  const note = NOTE_AT_END.exec(text.slice(-NOTE_REACH));
+  if (!note || note.index === 0) return false;
+  const before = stripEnd(text.slice(0, text.length - note[0].length), rules.closers);
+  return !!before && endsWith(before, rules.sentenceEnd);
+}
+
 /**
  * `rule.test(text)` for a rule anchored at the end (sentenceEnd, continues: a few characters before
  * `$`), decided on the text's tail: a match inside it (not at its first character) is a match of the
@@ -105,9 +117,13 @@ function stripEnd(text: string, trailing: RegExp): string {
   return text.slice(0, text.length - TAIL + at);
 }
 
-/** A block that stops mid-sentence: no sentence end after closing quotes/brackets are stripped. */
+/**
+ * A block that stops mid-sentence: no sentence end after closing quotes/brackets are stripped, nor
+ * before a short note in brackets that closes it (…通过验收。（记者 王芳） is complete: it neither
+ * takes the next block's text nor makes a headline after it part of a broken sentence).
+ */
 export function endsMidSentence(text: string, rules: LanguageRules): boolean {
-  return !endsSentence(text, rules);
+  return !endsSentence(text, rules) && !noteAfterSentence(text, rules);
 }
 
 /** Ends with a mark that says the sentence goes on (，、；：,;:). */

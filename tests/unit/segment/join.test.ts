@@ -39,4 +39,10 @@ describe('join', () => {
   it('counter-case: a paragraph ending after a closing quote is finished', () => {
     expect(run('他说：“每次观看这些影片，都让我热血沸腾。”\n\n国家要富强，民族要振兴。')).toHaveLength(2);
   });
+  it('counter-case: a short note in brackets after the last sentence does not reopen it; the next headline stays one', () => {
+    const text = '港口扩建工程通过验收\n\n本报讯 港口扩建工程昨日通过验收，新增泊位三个。（记者 王芳）\n\n城市绿道串起乡村\n\n连日来，城郊绿道建设进入收尾阶段。';
+    expect(run(text)).toEqual(['港口扩建工程通过验收', '港口扩建工程昨日通过验收，新增泊位三个。（记者 王芳）', '城市绿道串起乡村', '连日来，城郊绿道建设进入收尾阶段。']);
+    // A bracket inside a sentence still leaves it open: …同比增长（初步统计）, then the rest of it.
+    expect(run('今年前三季度，全市工业产值同比增长（初步统计）\n\n百分之八点五，增速居全省前列。')).toHaveLength(1);
+  });
 });
