@@ -22,21 +22,35 @@ export function terms(text: string, lang: Lang, into: Set<Term> = new Set<Term>(
   return into;
 }
 
+/** What is too common to say what an article is about: function characters (的, 了), and frequent terms (发展, 工作, 记者). */
+export interface Common {
+  chars: ReadonlySet<number>;
+  terms: ReadonlySet<Term>;
+}
+
+/** `words` (CJK two-character words, Latin words) as the terms `terms` and `subjectTerms` give. */
+export function termsOfWords(words: readonly string[], lang: Lang): Set<Term> {
+  const out = new Set<Term>();
+  for (const w of words) terms(w, lang, out);
+  return out;
+}
+
 /**
- * Distinct subject terms of a text: CJK bigrams of two Han characters neither of which is in
- * `common` (的, 了, 人, 中…: too frequent to tell one article's subject from another's), Latin words
- * of 4+ letters (added to `into` when given).
+ * Distinct subject terms of a text: CJK bigrams of two Han characters, neither a function character
+ * and not a frequent term (`common`), Latin words of 4+ letters not frequent (added to `into` when given).
  */
-export function subjectTerms(text: string, lang: Lang, common: ReadonlySet<number>, into: Set<Term> = new Set<Term>()): Set<Term> {
+export function subjectTerms(text: string, lang: Lang, common: Common, into: Set<Term> = new Set<Term>()): Set<Term> {
   if (lang !== 'zh') {
-    for (const w of text.normalize('NFKC').toLowerCase().split(WORD_SPLIT)) if (w.length >= 4) into.add(w);
+    for (const w of text.normalize('NFKC').toLowerCase().split(WORD_SPLIT)) if (w.length >= 4 && !common.terms.has(w)) into.add(w);
     return into;
   }
   const key = keyUnits(text);
   for (let i = 0; i + 2 <= key.length; i++) {
     const a = key[i]!;
     const b = key[i + 1]!;
-    if (a >= 0x4e00 && a <= 0x9fff && b >= 0x4e00 && b <= 0x9fff && !common.has(a) && !common.has(b)) into.add(bigram(a, b));
+    if (a < 0x4e00 || a > 0x9fff || b < 0x4e00 || b > 0x9fff || common.chars.has(a) || common.chars.has(b)) continue;
+    const t = bigram(a, b);
+    if (!common.terms.has(t)) into.add(t);
   }
   return into;
 }

@@ -46,5 +46,6 @@ export const en: LanguageRules = {
   dashKicker: null,
   signature: null,
   commonChars: '',
+  commonWords: ['that', 'this', 'with', 'from', 'have', 'were', 'will', 'said', 'they', 'their', 'there', 'which', 'been', 'would', 'when', 'about', 'more', 'than', 'into', 'some', 'what', 'also', 'only', 'other', 'after', 'over', 'most', 'made', 'people', 'year', 'years', 'time'],
   bareName: null,
 };

@@ -76,8 +76,12 @@ export interface LanguageRules {
   dashKicker: RegExp | null;
   /** A letter's or telegram's signature: a sender and the date it was signed (冀南书店五月九日). */
   signature: RegExp | null;
-  /** Characters too common to say what an article is about (的, 了, 是, 人…): left out when sections are compared with their article. */
+  /**
+   * Function characters (的, 了, 是…) and frequent words (发展, 工作, 记者…): too common to say what an
+   * article is about, left out when a section's text is compared with its article's.
+   */
   commonChars: string;
+  commonWords: readonly string[];
   /** A line that is only an author's name, printed under the headline (吴象, 刘白羽); null: no such rule. */
   bareName: RegExp | null;
 }

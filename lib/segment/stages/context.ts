@@ -5,7 +5,7 @@
 // notice heading are notice.
 import { Draft, type Item } from '../item';
 import { RULES } from '../rules';
-import { shared, subjectTerms, terms, type Term } from '../terms';
+import { shared, subjectTerms, terms, termsOfWords, type Common, type Term } from '../terms';
 import { wantsMore } from '../sentence';
 import { dashKicker, leadHeadline } from './classify';
 
@@ -161,11 +161,15 @@ class Context {
   }
 }
 
-const COMMON = new Map<string, ReadonlySet<number>>();
-function commonOf(lang: Item['lang']): ReadonlySet<number> {
-  let set = COMMON.get(lang);
-  if (!set) COMMON.set(lang, (set = new Set([...RULES[lang].commonChars].map((c) => c.charCodeAt(0)))));
-  return set;
+const COMMON = new Map<string, Common>();
+function commonOf(lang: Item['lang']): Common {
+  let c = COMMON.get(lang);
+  if (!c) {
+    const r = RULES[lang];
+    c = { chars: new Set([...r.commonChars].map((ch) => ch.charCodeAt(0))), terms: termsOfWords(r.commonWords, lang) };
+    COMMON.set(lang, c);
+  }
+  return c;
 }
 
 /** Subject terms a section shares with its article, at least, to be one of its sections. */
@@ -174,13 +178,14 @@ const SECTION_SHARED = 1;
 const SECTION_SAMPLE = 300;
 
 /**
- * Does the text under the heading run ending before `end` go on with the open article's subject:
- * at least SECTION_SHARED of its subject terms (its first paragraphs) already in the article?
+ * Do the heading run ending before `end` and the text under it go on with the open article's subject:
+ * at least SECTION_SHARED of their subject terms (the heading's, its first paragraphs') already in the article?
  * A series of short news items after an article (城东新区新增公交线路 / 市图书馆延长开放时间 under
  * 我市推进老旧小区改造) shares none; the sections of a profile name its person, place, subject.
  */
-function sameSubject(ctx: Context, items: Item[], end: number): boolean {
+function sameSubject(ctx: Context, items: Item[], end: number, heading: readonly Item[]): boolean {
   const mine = new Set<Term>();
+  for (const h of heading) subjectTerms(h.text, h.lang, commonOf(h.lang), mine);
   let chars = 0;
   for (let k = nextIndexAfterHeadline(items, end); k < items.length && chars < SECTION_SAMPLE; k = nextIndexAfterHeadline(items, k + 1)) {
     const it = items[k]!;
@@ -306,7 +311,7 @@ function decideHeadlines(live: Draft, single: boolean): void {
       ctx &&
       led &&
       run.every(sectionHead) &&
-      (inSeries ||= seriesAhead(items, i) >= 2 && sameSubject(ctx, items, end))
+      (inSeries ||= seriesAhead(items, i) >= 2 && sameSubject(ctx, items, end, run))
     ) {
       // Untitled sections of an article that opened with its lead: several such headings in a row
       // (a line or two each), none with a lead of its own, the first one's text going on with the

@@ -55,6 +55,9 @@ describe('context: headlines', () => {
       '如今，老周常给新来的民警讲社区工作的门道。',
     ].join('\n\n');
     expect(kinds(text).map((k) => k[0])).toEqual(['title', 'byline', 'paragraph', 'subhead', 'paragraph', 'subhead', 'paragraph', 'subhead', 'paragraph']);
+    // The heading itself may carry the shared subject (生态好了 under …依托生态优势…), and a city paper's byline leads.
+    const short = ['山村里的振兴路', '全媒体记者 李明', '近年来，某某村依托生态优势发展乡村旅游，村民收入逐年提高。', '生态好了', '村里关停了采石场，种上了果树。', '腰包鼓了', '去年，全村接待游客十万人次。'];
+    expect(kinds(short.join('\n\n')).map((k) => k[0])).toEqual(['title', 'byline', 'paragraph', 'subhead', 'paragraph', 'subhead', 'paragraph']);
     // A section's heading on two lines (the place, then the theme).
     const two = [
       '城市桥下空间焕新',
