@@ -61,6 +61,10 @@ export function dedupe(w: Working): Working {
       if (region[k] === region[i] || !oneQuotation(it.text)) mark(draft, i, k, 'repeat');
       return;
     }
+    // Kept now, while `key` (keyUnits' scratch buffer) still holds this item's units: recounting other
+    // items' shingles below reads their text into the same buffer. Stored at the end, a page with full
+    // postings stored another item's units as this one's key, and an exact repeat of it went unseen.
+    keys.set(i, key);
     const near = NEAR.has(it.kind) && key.length >= MIN_NEAR[it.lang] && key.length <= MAX_NEAR;
     if (near) {
       // Captions are matched against captions, text against text: a caption may restate the article.
@@ -117,7 +121,6 @@ export function dedupe(w: Working): Working {
       sizes[i] = s.length;
     }
     exact.set(hash, i);
-    keys.set(i, key);
   });
 
   dropOrphanHeaders(draft);

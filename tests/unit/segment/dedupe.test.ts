@@ -15,6 +15,16 @@ describe('dedupe', () => {
   it('removes an exact repeat, keeping the first', () => {
     expect(removed(`${P1}\n\n其他内容完全不同的一个段落。\n\n${P1}`)).toEqual([[P1.slice(0, 10), 'repeat']]);
   });
+  it('removes an exact repeat of a paragraph whose shingles were shared by many others (full postings)', () => {
+    // Checking such a paragraph recounts other paragraphs' shingles, which reads their text into the
+    // buffer its own key was read into; its key was stored after that, so its repeat went unseen.
+    const clause = '区总工会开展送清凉慰问活动，向一线职工送去清凉大礼包';
+    const others = ['连日来各项工程进入收尾阶段', '市民纷纷前来游览交口称赞', '据了解活动共吸引三百余名职工参加', '今年以来全市累计慰问帮扶困难群众', '下一步将继续完善服务体系', '近年来该县坚持把服务职工作为主线'];
+    const many = others.map((o, n) => `第${'一二三四五六'[n]}段，${o}，${clause}。`);
+    const p = `城南公园改造完工，${clause}，市民在公园里乘凉。`;
+    const out = run([...many, p, p].join('\n\n'));
+    expect(out.filter((i) => i.removed).map((i) => [i.text, i.removed!.detail])).toEqual([[p, 'repeat']]);
+  });
   it('matches on keys: punctuation and width differences do not hide a repeat', () => {
     const ascii = P1.replace(/，/g, ',').replace(/（/g, '(').replace(/）/g, ')');
     expect(removed(`${P1}\n\n${ascii}`)).toEqual([[ascii.slice(0, 10), 'repeat']]);
