@@ -9,6 +9,7 @@ export type Kind =
   | 'heading' // headline-shaped, not yet decided (title, subhead or slogan)
   | 'subhead'
   | 'closing' // an article's closing line: a note in brackets (（某某参与采写）), a sign-off (——编 者, 习近平)
+  | 'caption-title' // the title of a photo printed over its caption (图片新闻), with no article text of its own
   | 'byline'
   | 'credit'
   | 'paragraph'

@@ -15,6 +15,8 @@ export function assemble(w: Working): { articles: Article[]; removed: Removed[] 
   // Per article, its body's length after its last closing line (a note in brackets, a sign-off): an
   // article whose text ends with one ends as printed.
   const closedAt = new Map<Article, number>();
+  // A photo's title lines, for the caption under them (context: 'caption-title').
+  const photoTitle: string[] = [];
 
   for (const it of w.items) {
     if (it.removed) {
@@ -66,8 +68,17 @@ export function assemble(w: Working): { articles: Article[]; removed: Removed[] 
         if (it.continuedOn) a.continuedOn = it.continuedOn;
         break;
       }
+      case 'caption-title':
+        photoTitle.push(it.text);
+        break;
       case 'caption': {
         const c = open(articles, 'caption');
+        if (photoTitle.length) {
+          // One line: the title; two: kicker and title.
+          c.title = photoTitle[photoTitle.length - 1]!;
+          if (photoTitle.length > 1) c.kicker = photoTitle.slice(0, -1).join(' ');
+          photoTitle.length = 0;
+        }
         if (it.text) c.body.push({ type: 'paragraph', text: it.text });
         c.credit = it.credit ?? null;
         break;

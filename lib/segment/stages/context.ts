@@ -231,6 +231,14 @@ function decideHeadlines(live: Draft, single: boolean): void {
     // it), read as far as a headline goes; a longer one is a list, read whole below. (A run cut short
     // here — at a name, a signature — would otherwise be read again from each of its lines.)
     let idx = runAt(items, i, MAX_HEADLINE_LINES + 1);
+    const photo = photoTitleLines(items, idx);
+    if (photo > 0) {
+      // A photo's title over its caption, with no text under them (图片新闻: 春耕备耕正当时 / 4月10日，农民…摄):
+      // the caption's title, not an empty article (nor the kicker of the next headline, the run reaching past the caption).
+      for (const k of idx.slice(0, photo)) live.edit(k).kind = 'caption-title';
+      i = idx[photo - 1]! + 1;
+      continue;
+    }
     // The author's name alone under the headline (吴象, 刘白羽, or a two-character name padded to
     // three characters' width: 陈  祯), the last such line: a byline, and the headline ends above it.
     const r = RULES[it.lang];
@@ -331,6 +339,25 @@ function decideHeadlines(live: Draft, single: boolean): void {
     if (ctx && run[0]!.kind === 'subhead') for (const r of run) ctx.addText(r);
     i = end;
   }
+}
+
+/**
+ * How many lines of the run (one or two) are a photo's title: the lines right over a caption with
+ * text, when neither the article's text nor its lead comes after the caption (else it is a headline
+ * with its photo under it). 0: none.
+ */
+function photoTitleLines(items: Item[], idx: readonly number[]): number {
+  for (let p = 0; p < Math.min(SECTION_LINES, idx.length); p++) {
+    const k = idx[p]!;
+    if (items[k]!.hint) return 0;
+    const below = items[k + 1];
+    if (below?.kind === 'caption' && below.text) {
+      const after = nextAfterHeadline(items, k + 1);
+      return after?.kind === 'paragraph' || isLead(after) ? 0 : p + 1;
+    }
+    if (idx[p + 1] !== k + 1) return 0;
+  }
+  return 0;
 }
 
 /** The headline run starting at i: consecutive headline-shaped blocks (a caption or furniture between them does not break it), at most `max`. */

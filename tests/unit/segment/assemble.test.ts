@@ -52,6 +52,20 @@ describe('assemble', () => {
     const cut = '来信说，志愿者们每天清晨六点就来到社区服务站，帮助老人们量血压、测血糖，一直忙到';
     expect(cleanText(`致志愿者的一封信\n\n感谢大家的付出。\n\n——编 者\n\n${cut}`).articles.map((a) => [a.truncated, a.body.length])).toEqual([[true, 3]]);
   });
+  it("a photo's title over its caption, with no text under them, is the caption's title (图片新闻)", () => {
+    const page = cleanText('春耕备耕正当时\n\n4月10日，农民在田间驾驶农机进行春耕作业。 王小川 摄\n\n樱花盛开迎游客\n\n4月9日，游客在公园内赏樱拍照。 李 红摄\n\n全省秋粮收购进度过半\n\n本报讯（记者 周强）全省累计收购秋粮五百万吨。');
+    expect(page.articles.map((a) => [a.kind, a.title, a.credit])).toEqual([
+      ['caption', '春耕备耕正当时', '王小川'],
+      ['caption', '樱花盛开迎游客', '李 红'],
+      ['article', '全省秋粮收购进度过半', null],
+    ]);
+    // Counter-case: a photo between a headline and its text leaves the headline the article's.
+    const inside = cleanText('春耕备耕正当时\n\n4月10日，农民在田间驾驶农机进行春耕作业。 王小川 摄\n\n连日来，各地抓住晴好天气抢种。');
+    expect(inside.articles.map((a) => [a.kind, a.title])).toEqual([
+      ['article', '春耕备耕正当时'],
+      ['caption', ''],
+    ]);
+  });
   it('a caption does not close the article around it; notices and adverts are their own kinds', () => {
     const page = cleanText('城南公园改造完工\n\n连日来，改造工程进入收尾阶段。\n\n市民在公园晨练。 李明 摄\n\n游客纷纷前来。\n\n携手合作 共同发展\n\n遗失声明\n遗失某公司公章，声明作废。');
     expect(page.articles.map((a) => [a.kind, a.title, a.body.length, a.credit])).toEqual([

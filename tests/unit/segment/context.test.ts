@@ -142,9 +142,9 @@ describe('context: headlines', () => {
       'paragraph',
     ]);
     expect(kinds('【简讯】\n\n城东新区新增公交线路\n\n城东新区近日新开通三条公交线路。').map((k) => k[0])).toEqual(['kicker', 'title', 'paragraph']);
-    // Photo titles over their captions are no sign-off of the article above.
+    // Photo titles over their captions are no sign-off of the article above: they are the caption's title.
     const photos = '港口扩建工程通过验收\n\n港口扩建工程昨日通过验收。\n\n春耕备耕正当时\n\n4月10日，农民在田间驾驶农机进行春耕作业。 王小川 摄';
-    expect(kinds(photos).map((k) => k[0])).toEqual(['title', 'paragraph', 'title', 'caption']);
+    expect(kinds(photos).map((k) => k[0])).toEqual(['title', 'paragraph', 'caption-title', 'caption']);
   });
   it('numbered and labelled headings inside an article are subheads, also on two lines', () => {
     const text = '永年城见闻\n\n方 德\n\n城里的情形一天比一天坏。\n\n三 抢救\n\n八路军为了抢救人民，抢堵了决口。\n\n四 他们需要什么？\n\n他们需要什么呢？\n\n一个老人说：“城里人需要出来！”\n\n【基层实践】\n\n社区办起了老年食堂。\n\n◎产业兴旺\n\n全县建成特色种植基地二十个。';
