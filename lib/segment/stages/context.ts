@@ -279,7 +279,7 @@ function decideHeadlines(live: Draft, single: boolean): void {
     const end = idx[idx.length - 1]! + 1;
     const next = nextAfterHeadline(items, end);
     // (A photo's caption right under the run makes it the photo's title, not a sign-off.)
-    if (afterText && (!next || next.kind === 'closing') && items[end]?.kind !== 'caption' && items[end]?.kind !== 'credit') {
+    if (afterText && (!next || next.kind === 'closing') && items[end]?.kind !== 'caption') {
       // Under the text and over nothing but its closing note: the article's sign-off (习近平).
       for (const k of idx) live.edit(k).kind = 'closing';
       i = end;
@@ -401,7 +401,8 @@ function sectionHead(h: Item): boolean {
 /**
  * How many section headings of a line or two (sectionHead, body under them, no lead of their own) follow
  * from `from` before the next sign of another article: a headline of several lines, a heading with
- * its own lead, a lead, a notice, an advert or a closing note. Each call scans to that sign and the
+ * its own lead, a lead, a notice, an advert or a closing note. (Blocks ahead are not decided yet:
+ * none is a title or kicker.) Each call scans to that sign and the
  * article it finds is then decided, so the scans of a page do not overlap: linear.
  */
 function seriesAhead(items: Item[], from: number): number {
@@ -417,7 +418,7 @@ function seriesAhead(items: Item[], from: number): number {
       k = end;
       continue;
     }
-    if (isLead(it) || it.kind === 'notice-head' || it.kind === 'advert' || it.kind === 'title' || it.kind === 'kicker' || isTrailer(it)) break;
+    if (isLead(it) || it.kind === 'notice-head' || it.kind === 'advert' || isTrailer(it)) break;
     k++;
   }
   return n;

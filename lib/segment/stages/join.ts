@@ -3,7 +3,7 @@
 // the next paragraph, passing over removed text, captions and furniture, never over a title,
 // byline, subhead or notice. CJK joins add no space; Latin joins add one or undo a line-break hyphen.
 import { copyItem, type Item, type Working } from '../item';
-import { endWantsMore, wantsMore } from '../sentence';
+import { wantsMore } from '../sentence';
 import { PieceJoiner } from '../text';
 const PASSED = new Set(['caption', 'boilerplate', 'marker', 'credit']);
 
@@ -25,7 +25,7 @@ export function join(w: Working): Working {
       text ??= new PieceJoiner(open.text);
       text.add(src.text);
       if (src.continuedOn) open.continuedOn = src.continuedOn;
-      if (open.continuedOn || !endWantsMore(text.end, text.length, open.lang)) close();
+      if (!wantsMore(open, text.end, text.length)) close();
       continue;
     }
     close();

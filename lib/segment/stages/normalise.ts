@@ -84,7 +84,7 @@ function groupLines(lines: string[], vocab: Vocabulary | null): string[] {
   const groups: string[] = [];
   let current: PieceJoiner | null = null;
   let currentAlone = false;
-  lines.forEach((line, i) => {
+  for (const [i, line] of lines.entries()) {
     const rules = RULES[detectLang(line)];
     const alone = standsAlone(line, rules) || (i === 0 && leadingHeadline(line, rules, longest));
     const opens = alone || startsDateline(line, rules);
@@ -95,8 +95,8 @@ function groupLines(lines: string[], vocab: Vocabulary | null): string[] {
     if (current) current.add(line, realHyphen);
     else if (line) current = new PieceJoiner(line);
     currentAlone = alone;
-  });
-  if (current) groups.push((current as PieceJoiner).text());
+  }
+  if (current) groups.push(current.text());
   return groups;
 }
 
