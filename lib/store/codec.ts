@@ -13,7 +13,8 @@ export interface Posting {
   seq: number;
   count: number;
   titleCount: number;
-  positions: number[];
+  /** Ascending (an array, or a view of a document's DocTerms positions). */
+  positions: ArrayLike<number>;
 }
 
 /**
@@ -70,7 +71,7 @@ class ByteWriter {
 }
 
 /** Bytes the ascending positions take as varint deltas. */
-function positionBytes(pos: readonly number[]): number {
+function positionBytes(pos: ArrayLike<number>): number {
   let bytes = 0;
   let last = 0;
   for (let i = 0; i < pos.length; i++) {
@@ -276,33 +277,44 @@ export interface PositionsDict {
 /**
  * One document's TermDict (a pending row): each term's list holds the document's one posting, in
  * the combined form. Encoded straight from its terms' positions, as encodeDict would encode them
- * (a test checks that), without a posting object and a list per term on the way.
+ * (a test checks that), without a posting object and a list per term on the way. `doc` is a
+ * tokens.ts DocTerms (terms sorted, positions grouped by term); its terms array is kept, not copied.
  */
-export function encodeDocDict(seq: number, terms: ReadonlyMap<string, readonly number[]>, titleEnd: number): TermDict {
-  const sorted = [...terms.keys()].sort();
-  const offs = new Uint32Array(sorted.length + 1);
+export function encodeDocDict(seq: number, doc: { terms: string[]; offs: Uint32Array; positions: Uint32Array }, titleEnd: number): TermDict {
+  const { terms, offs: at, positions } = doc;
+  const offs = new Uint32Array(terms.length + 1);
   const w = new ByteWriter();
-  for (let i = 0; i < sorted.length; i++) {
-    const pos = terms.get(sorted[i]!)!;
-    const n = pos.length;
+  w.grow(positions.length * 3 + terms.length * 12);
+  for (let i = 0; i < terms.length; i++) {
+    const start = at[i]!;
+    const end = at[i + 1]!;
+    const n = end - start;
     let titleCount = 0;
-    for (let k = 0; k < n; k++) if (pos[k]! < titleEnd) titleCount++;
+    let bytes = 0;
+    let last = 0;
+    for (let k = start; k < end; k++) {
+      const p = positions[k]!;
+      if (p < titleEnd) titleCount++;
+      const d = p - last;
+      bytes += d < 0x80 ? 1 : d < 0x4000 ? 2 : d < 0x200000 ? 3 : d < 0x10000000 ? 4 : 5;
+      last = p;
+    }
     offs[i] = w.len;
     if (w.len + 25 + n * 5 > w.buf.length) w.grow(w.len + 25 + n * 5);
     const buf = w.buf;
-    let at = putVarint(buf, w.len, seq);
-    at = putVarint(buf, at, n);
-    at = putVarint(buf, at, titleCount);
-    at = putVarint(buf, at, positionBytes(pos));
-    let last = 0;
-    for (let k = 0; k < n; k++) {
-      at = putVarint(buf, at, pos[k]! - last);
-      last = pos[k]!;
+    let o = putVarint(buf, w.len, seq);
+    o = putVarint(buf, o, n);
+    o = putVarint(buf, o, titleCount);
+    o = putVarint(buf, o, bytes);
+    last = 0;
+    for (let k = start; k < end; k++) {
+      o = putVarint(buf, o, positions[k]! - last);
+      last = positions[k]!;
     }
-    w.len = at;
+    w.len = o;
   }
-  offs[sorted.length] = w.len;
-  return { terms: sorted, offs, blob: w.done() };
+  offs[terms.length] = w.len;
+  return { terms, offs, blob: w.done() };
 }
 
 /** Term → postings (ascending seq) → a head TermDict and its aligned positions (the v3 segment rows). */
@@ -333,12 +345,12 @@ export function encodeSplitDict(lists: Map<string, readonly AnyPosting[]>): { he
 }
 
 /** Appends one document's positions: their byte length, then the deltas. */
-function writePositions(w: ByteWriter, pos: readonly number[]): void {
+function writePositions(w: ByteWriter, pos: ArrayLike<number>): void {
   w.varint(positionBytes(pos));
   let last = 0;
-  for (const p of pos) {
-    w.varint(p - last);
-    last = p;
+  for (let i = 0; i < pos.length; i++) {
+    w.varint(pos[i]! - last);
+    last = pos[i]!;
   }
 }
 

@@ -59,20 +59,21 @@ function columnsOf(clip: StoredClip, len: number, titleEnd: number) {
 
 /** Clip → its index document (pure); `known` = docTerms(clip), when already computed. */
 export function docIndexOf(clip: StoredClip, known?: DocTerms): DocIndex {
-  const { terms, titleEnd, length } = known ?? docTerms(clip);
+  const { terms, offs, positions: all, titleEnd, length } = known ?? docTerms(clip);
   const postings = new Map<string, Posting>();
-  for (const [term, positions] of terms) {
+  terms.forEach((term, i) => {
+    const positions = all.subarray(offs[i]!, offs[i + 1]!);
     let titleCount = 0;
-    for (const p of positions) if (p < titleEnd) titleCount++;
+    for (let k = 0; k < positions.length && positions[k]! < titleEnd; k++) titleCount++;
     postings.set(term, { seq: clip.seq, count: positions.length, titleCount, positions });
-  }
+  });
   return { seq: clip.seq, id: clip.id, postings, ...columnsOf(clip, length, titleEnd) };
 }
 
 /** A document's pending row: all its terms' postings, encoded, in one row (straight from its terms: a save's hot path). */
 export function pendingRowOf(clip: StoredClip, known?: DocTerms): PendingRow {
-  const { terms, titleEnd, length } = known ?? docTerms(clip);
-  return { q: clip.seq, id: clip.id, ...encodeDocDict(clip.seq, terms, titleEnd), ...columnsOf(clip, length, titleEnd) };
+  const d = known ?? docTerms(clip);
+  return { q: clip.seq, id: clip.id, ...encodeDocDict(clip.seq, d, d.titleEnd), ...columnsOf(clip, d.length, d.titleEnd) };
 }
 
 /** Pending row → index document (for merging). */

@@ -19,40 +19,18 @@ export function charClass(ch: string): 0 | 1 | 2 {
   return CJK_RE.test(ch) ? 1 : WORD_RE.test(ch) ? 2 : 0;
 }
 
-export type TermPositions = Map<string, number[]>;
-
-/** Adds the terms of one folded field starting at position `base`; returns the position after it. */
-export function addFieldTerms(folded: string, base: number, out: TermPositions): number {
-  const chars = Array.from(folded);
-  const cls = chars.map(charClass);
-  let word = '';
-  let wordAt = 0;
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i]!;
-    const pos = base + i;
-    const k = cls[i];
-    if (k === 2) {
-      if (!word) wordAt = pos;
-      word += ch;
-      continue;
-    }
-    if (word) {
-      push(out, word, wordAt);
-      word = '';
-    }
-    if (k === 1) {
-      push(out, ch, pos);
-      if (cls[i + 1] === 1) push(out, ch + chars[i + 1]!, pos);
-    }
-  }
-  if (word) push(out, word, wordAt);
-  return base + chars.length + FIELD_GAP;
-}
-
-function push(out: TermPositions, term: string, pos: number) {
-  const list = out.get(term);
-  if (list) list.push(pos);
-  else out.set(term, [pos]);
+/**
+ * A document's terms with their positions, flat: term i (ascending UTF-16 order, the order a
+ * pending row's dictionary is searched in) occurs at positions[offs[i]..offs[i + 1]), ascending.
+ */
+export interface DocTerms {
+  terms: string[];
+  offs: Uint32Array;
+  positions: Uint32Array;
+  /** Positions below this are in the kicker or title (boosted). */
+  titleEnd: number;
+  /** Document length in positions (BM25 length normalisation). */
+  length: number;
 }
 
 /** The searchable fields of an article, in index order: kicker and title first (the boosted part). */
@@ -66,25 +44,190 @@ export interface IndexableText {
   credit: string | null;
 }
 
-export interface DocTerms {
-  terms: TermPositions;
-  /** Positions below this are in the kicker or title (boosted). */
-  titleEnd: number;
-  /** Document length in positions (BM25 length normalisation). */
-  length: number;
+/**
+ * The CJK Unified Ideographs and Extension A (charClass's fast path; the Yijing hexagrams between
+ * them are symbols): a unigram or bigram of these is keyed by a small integer, not a string.
+ */
+const HAN_FIRST = 0x3400;
+const HAN_SPAN = 0x9fff - HAN_FIRST + 1;
+const isHan = (cp: number) => (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= HAN_FIRST && cp <= 0x4dbf);
+
+/**
+ * Collects one document's term occurrences. Tokenizing runs on every save (a clip has ~950
+ * characters, ~850 distinct terms), so nothing is allocated per occurrence: a Han unigram or bigram
+ * is keyed by an integer (a bigram of two ideographs below 2^30, a V8 small integer), other terms
+ * by their string, each mapped to a term number; occurrences go to growing typed arrays and are
+ * grouped by term at the end. The per-occurrence strings and arrays this replaced (a string per
+ * character and per bigram, an array per term) were most of a save's garbage.
+ */
+class TermCollector {
+  private byCode = new Map<number, number>();
+  private byText = new Map<string, number>();
+  private names: string[] = [];
+  private occTerm = new Uint32Array(2048);
+  private occPos = new Uint32Array(2048);
+  private occ = 0;
+
+  /** The term number of a Han unigram (b < 0) or bigram, by its integer key. */
+  private termOfCode(key: number, a: number, b: number): number {
+    let id = this.byCode.get(key);
+    if (id === undefined) {
+      id = this.names.length;
+      this.names.push(b < 0 ? String.fromCharCode(a) : String.fromCharCode(a, b));
+      this.byCode.set(key, id);
+    }
+    return id;
+  }
+  private termOfText(text: string): number {
+    let id = this.byText.get(text);
+    if (id === undefined) {
+      id = this.names.length;
+      this.names.push(text);
+      this.byText.set(text, id);
+    }
+    return id;
+  }
+  private add(term: number, pos: number): void {
+    if (this.occ === this.occTerm.length) {
+      const grow = (a: Uint32Array) => {
+        const b = new Uint32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.occTerm = grow(this.occTerm);
+      this.occPos = grow(this.occPos);
+    }
+    this.occTerm[this.occ] = term;
+    this.occPos[this.occ++] = pos;
+  }
+  private unigram(cp: number, pos: number): void {
+    this.add(isHan(cp) ? this.termOfCode(cp - HAN_FIRST, cp, -1) : this.termOfText(String.fromCodePoint(cp)), pos);
+  }
+  private bigram(a: number, b: number, pos: number): void {
+    this.add(isHan(a) && isHan(b) ? this.termOfCode(HAN_SPAN + (a - HAN_FIRST) * HAN_SPAN + (b - HAN_FIRST), a, b) : this.termOfText(String.fromCodePoint(a, b)), pos);
+  }
+
+  /** Adds the terms of one folded field starting at position `base`; returns the position after it (plus the field gap). */
+  field(folded: string, base: number): number {
+    let pos = base;
+    let wordStart = -1;
+    let wordAt = 0;
+    // The previous code point, when it was CJK (its bigram with this one is due), else -1.
+    let prevCjk = -1;
+    for (let i = 0; i < folded.length; ) {
+      let cp = folded.charCodeAt(i);
+      let width = 1;
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < folded.length) {
+        const lo = folded.charCodeAt(i + 1);
+        if (lo >= 0xdc00 && lo <= 0xdfff) {
+          cp = (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+          width = 2;
+        }
+      }
+      const k = cp < 0x80 || isHan(cp) ? classOfCode(cp) : charClass(String.fromCodePoint(cp));
+      if (k === 2) {
+        if (wordStart < 0) {
+          wordStart = i;
+          wordAt = pos;
+        }
+      } else if (wordStart >= 0) {
+        this.add(this.termOfText(folded.slice(wordStart, i)), wordAt);
+        wordStart = -1;
+      }
+      if (k === 1) {
+        if (prevCjk >= 0) this.bigram(prevCjk, cp, pos - 1);
+        this.unigram(cp, pos);
+        prevCjk = cp;
+      } else prevCjk = -1;
+      i += width;
+      pos++;
+    }
+    if (wordStart >= 0) this.add(this.termOfText(folded.slice(wordStart)), wordAt);
+    return pos + FIELD_GAP;
+  }
+
+  /** The collected terms, sorted, with their positions grouped by term (each group ascending). */
+  done(titleEnd: number, length: number): DocTerms {
+    const names = this.names;
+    const n = names.length;
+    const order = sortedOrder(names);
+    const rank = new Uint32Array(n);
+    for (let r = 0; r < n; r++) rank[order[r]!] = r;
+    const offs = new Uint32Array(n + 1);
+    for (let o = 0; o < this.occ; o++) offs[rank[this.occTerm[o]!]! + 1]!++;
+    for (let r = 0; r < n; r++) offs[r + 1]! += offs[r]!;
+    const next = offs.slice(0, n);
+    const positions = new Uint32Array(this.occ);
+    // Occurrences were added in position order but for a bigram (added before its first
+    // character's unigram, at the previous position): within one term they are in order.
+    for (let o = 0; o < this.occ; o++) positions[next[rank[this.occTerm[o]!]!]!++] = this.occPos[o]!;
+    const terms = new Array<string>(n);
+    for (let r = 0; r < n; r++) terms[r] = names[order[r]!]!;
+    return { terms, offs, positions, titleEnd, length };
+  }
+}
+
+/**
+ * The indices of `names` in ascending UTF-16 order (as Array.prototype.sort orders strings). Most
+ * terms are one or two code units, so each is first ranked by a number that orders those exactly
+ * (first unit × 65537, plus the second unit + 1 when there is one) packed with its index into a
+ * double, and sorted natively: a string sort of a clip's ~850 terms was half of tokenizing it.
+ * Longer terms sharing their first two units with another (Latin words) are then put in order by
+ * comparing the strings.
+ */
+function sortedOrder(names: readonly string[]): Uint32Array {
+  const n = names.length;
+  const keys = new Float64Array(n);
+  const firstTwo = (t: string) => t.charCodeAt(0) * 65537 + (t.length > 1 ? t.charCodeAt(1) + 1 : 0);
+  // 65536 × 65537 < 2^33 and n < 2^20 (a document's terms): the product fits a double's 53 bits.
+  for (let i = 0; i < n; i++) keys[i] = firstTwo(names[i]!) * 0x100000 + i;
+  keys.sort();
+  const order = new Uint32Array(n);
+  for (let r = 0; r < n; r++) order[r] = keys[r]! % 0x100000;
+  for (let r = 0; r < n; ) {
+    const key = Math.floor(keys[r]! / 0x100000);
+    let e = r + 1;
+    while (e < n && Math.floor(keys[e]! / 0x100000) === key) e++;
+    if (e - r > 1) {
+      const run = Array.from(order.subarray(r, e)).sort((x, y) => (names[x]! < names[y]! ? -1 : names[x]! > names[y]! ? 1 : 0));
+      order.set(run, r);
+    }
+    r = e;
+  }
+  return order;
+}
+
+/** charClass of a code point below 0x80 or in the Han blocks (the fast paths, without a string). */
+function classOfCode(c: number): 0 | 1 | 2 {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) ? 2 : 0;
+  return 1;
 }
 
 /** Article fields → terms with positions, the boosted-prefix end and the length. */
 export function docTerms(a: IndexableText): DocTerms {
-  const terms: TermPositions = new Map();
+  const c = new TermCollector();
   let pos = 0;
-  pos = addFieldTerms(fold(a.kicker ?? ''), pos, terms);
-  pos = addFieldTerms(fold(a.title), pos, terms);
+  pos = c.field(fold(a.kicker ?? ''), pos);
+  pos = c.field(fold(a.title), pos);
   const titleEnd = pos;
-  for (const f of [a.subtitle, a.byline, a.dateline]) pos = addFieldTerms(fold(f ?? ''), pos, terms);
-  for (const p of a.body) pos = addFieldTerms(fold(p.text), pos, terms);
-  pos = addFieldTerms(fold(a.credit ?? ''), pos, terms);
-  return { terms, titleEnd, length: pos };
+  for (const f of [a.subtitle, a.byline, a.dateline]) pos = c.field(fold(f ?? ''), pos);
+  for (const p of a.body) pos = c.field(fold(p.text), pos);
+  pos = c.field(fold(a.credit ?? ''), pos);
+  return c.done(titleEnd, pos);
+}
+
+/** The positions of one term in a document's terms (binary search), or undefined. */
+export function termPositions(d: DocTerms, term: string): number[] | undefined {
+  let lo = 0;
+  let hi = d.terms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = d.terms[mid]!;
+    if (v === term) return Array.from(d.positions.subarray(d.offs[mid]!, d.offs[mid + 1]!));
+    if (v < term) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 /** One index term of a query item and its offset from the item's first position. */

@@ -271,7 +271,7 @@ const api = {
     mdb.version(1).stores({ clips: 'id, *terms' });
     const rows = (i: number) => {
       const v = variant(i);
-      return { ...v, id: `c${i}`, terms: [...docTerms(v).terms.keys()] };
+      return { ...v, id: `c${i}`, terms: docTerms(v).terms };
     };
     const batchTimes: number[] = [];
     for (let i = 0; i < n; i += batch) {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bucketOf, BUCKETS, decodePostings, dictIndex, dictLookup, encodeDict, encodeDocDict, encodePostings, encodeSplitDict, firstStoredPosting, PostingReader, splitEntries, type Posting, type StoredPosting } from '../../../lib/store/codec';
 import { fold, foldWithMap } from '../../../lib/store/fold';
-import { docTerms, queryGrams } from '../../../lib/store/tokens';
+import { charClass, docTerms, FIELD_GAP, queryGrams, termPositions, type IndexableText } from '../../../lib/store/tokens';
 
 describe('fold', () => {
   it('NFKC, 繁→简, lowercase, collapsed spaces', () => {
@@ -58,9 +58,54 @@ describe('foldWithMap (property)', () => {
 describe('tokens', () => {
   it('indexes CJK unigrams and bigrams, Latin words, with field gaps', () => {
     const d = docTerms({ kicker: null, title: '默想', subtitle: null, byline: null, dateline: null, body: [{ text: 'Hi 世界' }], credit: null });
-    expect([...d.terms.keys()].sort()).toEqual(['hi', '世', '世界', '界', '想', '默', '默想'].sort());
-    expect(d.terms.get('默想')).toEqual([2]);
+    expect(d.terms).toEqual(['hi', '世', '世界', '界', '想', '默', '默想'].sort());
+    expect(termPositions(d, '默想')).toEqual([2]);
+    expect(termPositions(d, '默认')).toBeUndefined();
     expect(d.titleEnd).toBe(6);
+  });
+  // The reference: the straightforward tokenizer (a string per character, a Map of arrays) the
+  // collector replaced, written from the rules in tokens.ts's header.
+  function reference(a: IndexableText): Map<string, number[]> {
+    const out = new Map<string, number[]>();
+    const push = (t: string, p: number) => (out.get(t) ?? out.set(t, []).get(t)!).push(p);
+    let base = 0;
+    for (const f of [a.kicker, a.title, a.subtitle, a.byline, a.dateline, ...a.body.map((b) => b.text), a.credit]) {
+      const chars = Array.from(fold(f ?? ''));
+      let word = '';
+      let wordAt = 0;
+      chars.forEach((ch, i) => {
+        const k = charClass(ch);
+        if (k === 2) {
+          if (!word) wordAt = base + i;
+          word += ch;
+          return;
+        }
+        if (word) push(word, wordAt);
+        word = '';
+        if (k === 1) {
+          push(ch, base + i);
+          if (i + 1 < chars.length && charClass(chars[i + 1]!) === 1) push(ch + chars[i + 1]!, base + i);
+        }
+      });
+      if (word) push(word, wordAt);
+      base += chars.length + FIELD_GAP;
+    }
+    return out;
+  }
+  it('gives the terms and positions of the plain tokenizer on any text: Han, Ext-B, kana, hangul, Yijing symbols, surrogates (property)', () => {
+    const pieces = ['港', '口', '㐀', '䶵', '䷀', '鿿', '𠀀', '𪚥', 'か', '카', 'ab', 'Ü', 'é', '5', ' ', '，', '\ud800', '\udc00', '臺', 'Ｆ'];
+    const text = fc.oneof(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((a) => a.join('')), fc.string({ unit: 'binary', maxLength: 20 }));
+    fc.assert(
+      fc.property(text, text, fc.array(text, { maxLength: 3 }), fc.option(text, { nil: null }), (title, kicker, body, credit) => {
+        const a: IndexableText = { kicker, title, subtitle: null, byline: 'X', dateline: null, body: body.map((t) => ({ text: t })), credit };
+        const d = docTerms(a);
+        const want = reference(a);
+        expect(d.terms).toEqual([...want.keys()].sort());
+        for (const t of d.terms) expect(termPositions(d, t)).toEqual(want.get(t));
+        expect(d.offs.at(-1)).toBe(d.positions.length);
+      }),
+      { numRuns: 800 },
+    );
   });
   it('covers a query run with bigrams at even offsets and the last one', () => {
     expect(queryGrams('人民日报社')).toEqual([
@@ -146,7 +191,11 @@ describe('posting lists', () => {
       fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.nat(300), doc, (seq, titleEnd, entries) => {
         const terms = new Map(entries.map(([t, pos]) => [t, [...pos].sort((a, b) => a - b)]));
         const lists = new Map([...terms].map(([t, positions]) => [t, [{ seq, count: positions.length, titleCount: positions.filter((p) => p < titleEnd).length, positions }]]));
-        expect(encodeDocDict(seq, terms, titleEnd)).toEqual(encodeDict(lists));
+        const sorted = [...terms.keys()].sort();
+        const offs = Uint32Array.from([0, ...sorted.map((t) => terms.get(t)!.length)]);
+        for (let i = 1; i < offs.length; i++) offs[i]! += offs[i - 1]!;
+        const doc = { terms: sorted, offs, positions: Uint32Array.from(sorted.flatMap((t) => terms.get(t)!)) };
+        expect(encodeDocDict(seq, doc, titleEnd)).toEqual(encodeDict(lists));
       }),
     );
   });

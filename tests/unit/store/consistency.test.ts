@@ -188,7 +188,7 @@ describe('checkConsistency detects', () => {
         await editRow(db, (m) => m.set(hit[0], hit[1].filter((p) => p.seq !== last)), pick);
       } else {
         changed = hit[0];
-        await editRow(db, (m) => m.set(hit[0], hit[1].map((p) => (p.seq === last ? { ...p, positions: p.positions.map((x) => x + 1) } : p))), pick);
+        await editRow(db, (m) => m.set(hit[0], hit[1].map((p) => (p.seq === last ? { ...p, positions: Array.from(p.positions, (x) => x + 1) } : p))), pick);
         break;
       }
     }

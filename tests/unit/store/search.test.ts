@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fold, highlightQuery, parseQuery } from '../../../lib/store';
 import { RANK } from '../../../lib/store/search';
-import { docTerms, queryGrams, type DocTerms } from '../../../lib/store/tokens';
+import { docTerms, queryGrams, termPositions, type DocTerms } from '../../../lib/store/tokens';
 import { article, freshStore } from './helpers';
 
 /** A small archive written for these tests (own text, shaped like e-paper articles). */
@@ -363,7 +363,7 @@ describe('ranking equals BM25 computed from the texts (property)', () => {
   const item = fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 3 }).map((a) => a.join(''));
   function occurrences(d: DocTerms, q: string): { tf: number; titleTf: number } {
     const grams = queryGrams(fold(q));
-    const at = (term: string) => new Set(d.terms.get(term) ?? []);
+    const at = (term: string) => new Set(termPositions(d, term) ?? []);
     const first = grams[0]!;
     let tf = 0;
     let titleTf = 0;
