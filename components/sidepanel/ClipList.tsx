@@ -2,7 +2,7 @@
 // pages at a time through useLiveWindow, with an active row for keyboard navigation and optional group
 // headers (paper · date) where neighbouring clips come from another issue.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import { t } from '../../lib/i18n';
 import type { Clip } from '../../lib/store/types';
 import { groupLabel, whereLine } from './groups';
@@ -69,6 +69,14 @@ export function ClipList({ win, activeIndex, grouped, onActivate, onOpen, onDele
     } else virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
   }, [activeIndex, count, virtualizer]);
 
+  // Rows get callbacks that stay the same across renders (the latest props read through a ref), so
+  // a row whose clip and state did not change is not rendered again.
+  const props = useRef({ onActivate, onOpen, onDelete });
+  props.current = { onActivate, onOpen, onDelete };
+  const activate = useCallback((index: number) => props.current.onActivate(index), []);
+  const open = useCallback((clip: Clip) => props.current.onOpen(clip), []);
+  const remove = useCallback((clip: Clip) => props.current.onDelete(clip), []);
+
   const items = virtualizer.getVirtualItems();
   return (
     <div ref={scrollRef} className="ep-scroll" data-testid="clip-list" data-results-for={resultsFor} aria-busy={win.stale} role="listbox" aria-label={t('panelTitle')}>
@@ -77,8 +85,10 @@ export function ClipList({ win, activeIndex, grouped, onActivate, onOpen, onDele
           const row = win.row(item.index);
           const header = headerAt(item.index);
           return (
+            // Keyed by slot: a new query's rows fill the slots already on screen (their text changes
+            // in place) instead of unmounting them and mounting new ones, each measured on mount.
             <div
-              key={row ? `${row.clip.id}` : `p${item.index}`}
+              key={item.index}
               data-index={item.index}
               ref={virtualizer.measureElement}
               className="ep-slot"
@@ -90,7 +100,7 @@ export function ClipList({ win, activeIndex, grouped, onActivate, onOpen, onDele
                 </div>
               )}
               {row ? (
-                <ClipRow row={row} active={item.index === activeIndex} onActivate={() => onActivate(item.index)} onOpen={onOpen} onDelete={onDelete} />
+                <ClipRow row={row} index={item.index} active={item.index === activeIndex} onActivate={activate} onOpen={open} onDelete={remove} />
               ) : (
                 <div className="ep-row ep-placeholder" aria-hidden="true" />
               )}
@@ -102,7 +112,7 @@ export function ClipList({ win, activeIndex, grouped, onActivate, onOpen, onDele
   );
 }
 
-function ClipRow({ row, active, onActivate, onOpen, onDelete }: { row: Row; active: boolean; onActivate(): void; onOpen(c: Clip): void; onDelete(c: Clip): void }) {
+const ClipRow = memo(function ClipRow({ row, index, active, onActivate, onOpen, onDelete }: { row: Row; index: number; active: boolean; onActivate(index: number): void; onOpen(c: Clip): void; onDelete(c: Clip): void }) {
   const { clip, snippet, highlights } = row;
   const titleMarks = highlights.filter((h) => h.field === 'title');
   const where = whereLine(clip);
@@ -115,7 +125,7 @@ function ClipRow({ row, active, onActivate, onOpen, onDelete }: { row: Row; acti
       data-id={clip.id}
       role="option"
       aria-selected={active}
-      onMouseDown={onActivate}
+      onMouseDown={() => onActivate(index)}
       onClick={() => onOpen(clip)}
     >
       <div className="ep-row-main">
@@ -153,6 +163,6 @@ function ClipRow({ row, active, onActivate, onOpen, onDelete }: { row: Row; acti
       </button>
     </div>
   );
-}
+});
 
 export const kindKey = { article: 'panelKindArticle', caption: 'panelKindCaption', notice: 'panelKindNotice', advert: 'panelKindAdvert' } as const;
