@@ -3,7 +3,7 @@
 import type { PageType } from '../types';
 import type { Detection, Profile } from './profile';
 import { readEnpProperty, type EnpProperty } from './enpproperty';
-import { exists, hasText } from './query';
+import { exists, hasText, matchingSelectors } from './query';
 import { GENERIC, PROFILES, TEXT_DUMP } from './registry';
 import { findTextDump } from './text-dump';
 
@@ -17,7 +17,7 @@ interface Scored {
   urlType?: 'article' | 'layout';
 }
 
-function scoreProfile(p: Profile, url: string | undefined, doc: Document, enp: EnpProperty): Scored & { dom: number } {
+function scoreProfile(p: Profile, url: string | undefined, enp: EnpProperty, found: (selector: string) => boolean): Scored & { dom: number } {
   let urlScore = 0;
   let urlType: 'article' | 'layout' | undefined;
   for (const rule of p.url) {
@@ -28,11 +28,14 @@ function scoreProfile(p: Profile, url: string | undefined, doc: Document, enp: E
   }
   let dom = 0;
   for (const sig of p.signature) {
-    const hit = 'enp' in sig ? enp[sig.enp] !== undefined : exists(doc, sig.selector);
+    const hit = 'enp' in sig ? enp[sig.enp] !== undefined : found(sig.selector);
     if (hit) dom += sig.weight ?? 1;
   }
   return { profile: p, score: urlScore + dom, dom, urlType };
 }
+
+/** The selectors of every profile's DOM signatures. */
+const SIGNATURE_SELECTORS = [...new Set(PROFILES.flatMap((p) => p.signature.flatMap((sig) => ('selector' in sig ? [sig.selector] : []))))];
 
 /** Article or layout, from the DOM first (an article body), then the URL, then a layout's links. */
 export function pageTypeOf(p: Profile, doc: Document, urlType?: 'article' | 'layout'): PageType {
@@ -44,9 +47,11 @@ export function pageTypeOf(p: Profile, doc: Document, urlType?: 'article' | 'lay
 
 /** The best-scoring profile for a page, if any claims it. */
 export function bestProfile(url: string | undefined, doc: Document, enp = readEnpProperty(doc)): Scored | undefined {
+  // Every profile's DOM signatures are looked for in one pass over the document (see matchingSelectors).
+  const found = matchingSelectors(doc, SIGNATURE_SELECTORS);
   let best: (Scored & { dom: number }) | undefined;
   for (const p of PROFILES) {
-    const s = scoreProfile(p, url, doc, enp);
+    const s = scoreProfile(p, url, enp, (selector) => found.has(selector));
     if (s.score >= MIN_SCORE && s.dom >= MIN_DOM_SCORE && (!best || s.score > best.score)) best = s;
   }
   return best;

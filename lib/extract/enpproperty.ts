@@ -1,6 +1,7 @@
 // Founder's metadata comment: document → { key: value } from `<!--enpproperty <key>value</key>… /enpproperty-->`.
 // Keys are lower-cased and lose the "founder-" prefix, so both dialects read the same:
 // `<founder-title>` (classic) and `<title>` (PC) are both "title".
+import { pushChildren } from './dom-blocks';
 
 export type EnpProperty = Record<string, string>;
 
@@ -29,8 +30,7 @@ export function readEnpProperty(doc: Document): EnpProperty {
       }
       continue;
     }
-    const kids = node.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    pushChildren(stack, node);
   }
   return out;
 }

@@ -3,7 +3,7 @@
 // Readability finds no article (fragments, short pages), the body's own blocks if it has enough non-link text.
 import { Readability } from '@mozilla/readability';
 import type { Block } from '../types';
-import { blocksFromElement } from './dom-blocks';
+import { blocksFromElement, nonSpaceLength, pushChildren } from './dom-blocks';
 import { compact } from './text';
 
 /** Readability's scoring costs about n × depth: deeper or bigger pages go to the plain body reader. */
@@ -71,11 +71,8 @@ function nonLinkChars(root: Element): number {
   const stack: Node[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
-    if (node.nodeType === 3) n += (node as Text).data.replace(/\s+/g, '').length;
-    else if (node.nodeType === 1 && !/^(A|SCRIPT|STYLE|NOSCRIPT|TEMPLATE|SELECT|OPTION|TEXTAREA)$/i.test((node as Element).tagName)) {
-      const kids = node.childNodes;
-      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
-    }
+    if (node.nodeType === 3) n += nonSpaceLength((node as Text).data);
+    else if (node.nodeType === 1 && !/^(A|SCRIPT|STYLE|NOSCRIPT|TEMPLATE|SELECT|OPTION|TEXTAREA)$/i.test((node as Element).tagName)) pushChildren(stack, node);
   }
   return n;
 }

@@ -21,3 +21,34 @@ export function exists(root: ParentNode, selector: string): boolean {
 export function hasText(root: ParentNode, selector: string): boolean {
   return queryAll(root, selector).some((el) => lineText(el) !== '');
 }
+
+/**
+ * Which of these selectors match anything under root, in one pass: the elements matching any of
+ * them (one query of the selectors joined by commas), then which selectors those match. A query
+ * per selector walked the whole document each time when nothing matched: in linkedom (the CLI's
+ * DOM) ~15 ms per selector on a page of 100,000 paragraphs. If the joined query throws (a selector
+ * this DOM cannot parse), each selector is tried on its own, and the one that throws matches nothing.
+ */
+export function matchingSelectors(root: ParentNode, selectors: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  if (selectors.length === 0) return found;
+  let matched: Element[];
+  try {
+    matched = Array.from(root.querySelectorAll(selectors.join(',')));
+  } catch {
+    for (const s of selectors) if (exists(root, s)) found.add(s);
+    return found;
+  }
+  for (const el of matched) {
+    for (const s of selectors) {
+      if (found.has(s)) continue;
+      try {
+        if (el.matches(s)) found.add(s);
+      } catch {
+        // not this DOM's selector: matches nothing
+      }
+    }
+    if (found.size === selectors.length) break;
+  }
+  return found;
+}

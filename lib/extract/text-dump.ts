@@ -1,7 +1,7 @@
 // Document → the element holding a text dump (a <pre>, or one container whose own text is nearly all
 // the page's text, e.g. a PDF text layer), and that element → blocks split at blank lines.
 import type { Block } from '../types';
-import { isSkipped } from './dom-blocks';
+import { isSkipped, nonSpaceLength, pushChildren } from './dom-blocks';
 import { normText } from './text';
 
 const MIN_CHARS = 200;
@@ -12,11 +12,8 @@ function textLength(root: Element): number {
   const stack: Node[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
-    if (node.nodeType === 3) n += (node as Text).data.replace(/\s+/g, '').length;
-    else if (node.nodeType === 1 && (node === root || !isSkipped(node as Element))) {
-      const kids = node.childNodes;
-      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
-    }
+    if (node.nodeType === 3) n += nonSpaceLength((node as Text).data);
+    else if (node.nodeType === 1 && (node === root || !isSkipped(node as Element))) pushChildren(stack, node);
   }
   return n;
 }
@@ -37,8 +34,8 @@ export function findTextDump(doc: Document): Element | null {
   while (stack.length) {
     const el = stack.pop()!;
     let own = 0;
-    for (const child of Array.from(el.childNodes)) {
-      if (child.nodeType === 3) own += (child as Text).data.replace(/\s+/g, '').length;
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) own += nonSpaceLength((child as Text).data);
       else if (child.nodeType === 1 && !isSkipped(child as Element)) stack.push(child as Element);
     }
     if (own > bestLen) {
@@ -68,8 +65,7 @@ function dumpText(root: Element): string {
         continue;
       }
       if (el !== root && /^(P|DIV|LI|TR|H[1-6]|PRE|BLOCKQUOTE)$/i.test(el.tagName)) stack.push('nl');
-      const kids = el.childNodes;
-      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+      pushChildren(stack, el);
     }
   }
   return out;
