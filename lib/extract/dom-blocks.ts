@@ -24,7 +24,6 @@ export function isHidden(el: Element): boolean {
   return !!style && /display\s*:\s*none/i.test(style);
 }
 
-/** Whether an element's text is never read (scripts, forms, hidden boxes). */
 /**
  * Pushes node's children on a depth-first stack so the first child is popped first. Walked by
  * firstChild/nextSibling: reading childNodes builds an array per element in linkedom (the CLI's
@@ -60,6 +59,7 @@ export function nonSpaceLength(s: string): number {
   return n;
 }
 
+/** Whether an element's text is never read (scripts, forms, hidden boxes). */
 export function isSkipped(el: Element): boolean {
   return SKIP_TAGS.has(el.tagName.toUpperCase()) || isHidden(el);
 }

@@ -29,6 +29,8 @@ export function hasText(root: ParentNode, selector: string): boolean {
  * DOM) ~15 ms per selector on a page of 100,000 paragraphs. If the joined query throws (a selector
  * this DOM cannot parse), each selector is tried on its own, and the one that throws matches nothing.
  */
+const MATCHES_TESTED = 500;
+
 export function matchingSelectors(root: ParentNode, selectors: readonly string[]): Set<string> {
   const found = new Set<string>();
   if (selectors.length === 0) return found;
@@ -39,16 +41,19 @@ export function matchingSelectors(root: ParentNode, selectors: readonly string[]
     for (const s of selectors) if (exists(root, s)) found.add(s);
     return found;
   }
-  for (const el of matched) {
+  // Elements × selectors still unfound is bounded: past MATCHES_TESTED elements (one selector
+  // matching thousands while another matches nothing) the rest are looked for one by one, as before.
+  const tested = Math.min(matched.length, MATCHES_TESTED);
+  for (let i = 0; i < tested && found.size < selectors.length; i++) {
     for (const s of selectors) {
       if (found.has(s)) continue;
       try {
-        if (el.matches(s)) found.add(s);
+        if (matched[i]!.matches(s)) found.add(s);
       } catch {
         // not this DOM's selector: matches nothing
       }
     }
-    if (found.size === selectors.length) break;
   }
+  if (tested < matched.length) for (const s of selectors) if (!found.has(s) && exists(root, s)) found.add(s);
   return found;
 }

@@ -185,6 +185,11 @@ class TermCollector {
   }
 }
 
+/** Term indices packed into a sort key stay below this. */
+const INDEX_SPAN = 0x100000;
+let sortKeys = new Float64Array(1024);
+let sortOrder = new Uint32Array(1024);
+
 /**
  * The indices of `names` in ascending UTF-16 order (as Array.prototype.sort orders strings). Most
  * terms are one or two code units, so each is first ranked by a number that orders those exactly
@@ -193,26 +198,28 @@ class TermCollector {
  * Longer terms sharing their first two units with another (Latin words) are then put in order by
  * comparing the strings. The result is a view of a scratch array, valid until the next call.
  */
-let sortKeys = new Float64Array(1024);
-let sortOrder = new Uint32Array(1024);
-
 function sortedOrder(names: readonly string[]): Uint32Array {
   const n = names.length;
+  if (n >= INDEX_SPAN) {
+    // Too many terms for the packed key (a multi-megabyte text): sorted as strings.
+    const all = Array.from({ length: n }, (_, i) => i).sort((x, y) => (names[x]! < names[y]! ? -1 : names[x]! > names[y]! ? 1 : 0));
+    return Uint32Array.from(all);
+  }
   if (sortKeys.length < n) {
     sortKeys = new Float64Array(n * 2);
     sortOrder = new Uint32Array(n * 2);
   }
   const keys = sortKeys.subarray(0, n);
   const firstTwo = (t: string) => t.charCodeAt(0) * 65537 + (t.length > 1 ? t.charCodeAt(1) + 1 : 0);
-  // 65536 × 65537 < 2^33 and n < 2^20 (a document's terms): the product fits a double's 53 bits.
-  for (let i = 0; i < n; i++) keys[i] = firstTwo(names[i]!) * 0x100000 + i;
+  // 65536 × 65537 < 2^33 and i < 2^20 (checked above): the key fits a double's 53 bits.
+  for (let i = 0; i < n; i++) keys[i] = firstTwo(names[i]!) * INDEX_SPAN + i;
   keys.sort();
   const order = sortOrder.subarray(0, n);
-  for (let r = 0; r < n; r++) order[r] = keys[r]! % 0x100000;
+  for (let r = 0; r < n; r++) order[r] = keys[r]! % INDEX_SPAN;
   for (let r = 0; r < n; ) {
-    const key = Math.floor(keys[r]! / 0x100000);
+    const key = Math.floor(keys[r]! / INDEX_SPAN);
     let e = r + 1;
-    while (e < n && Math.floor(keys[e]! / 0x100000) === key) e++;
+    while (e < n && Math.floor(keys[e]! / INDEX_SPAN) === key) e++;
     if (e - r > 1) {
       const run = Array.from(order.subarray(r, e)).sort((x, y) => (names[x]! < names[y]! ? -1 : names[x]! > names[y]! ? 1 : 0));
       order.set(run, r);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detect, extract, parseHtml } from '../../../lib/extract';
+import { exists, matchingSelectors } from '../../../lib/extract/query';
 import { fixtureDoc, fixtureUrl } from './helpers';
 
 // [fixture, template, page type]: every template, article and layout.
@@ -74,5 +75,23 @@ describe('detect', () => {
       const page = extract(doc, fixtureUrl(name));
       expect([page.template, page.pageType]).toEqual([d.template, d.pageType]);
     }
+  });
+});
+
+describe('matchingSelectors (every signature in one pass)', () => {
+  const selectors = ['p.a', 'div#z > span', 'td.none', 'p[data-x="1"]', 'p:unknown-pseudo'];
+  const oneByOne = (doc: Document) => new Set(selectors.filter((s) => exists(doc, s)));
+  it('finds what querying each selector on its own finds, in pages with few and with many matches', () => {
+    const pages = [
+      '<html><body><p class="a">x</p><div id="z"><span>y</span></div></body></html>',
+      '<html><body><p>x</p></body></html>',
+      // One selector matching more elements than are tested one by one, the others only at the end.
+      `<html><body>${'<p class="a">x</p>'.repeat(700)}<p data-x="1">last</p><div id="z"><span>y</span></div></body></html>`,
+    ];
+    for (const html of pages) {
+      const doc = parseHtml(html);
+      expect(matchingSelectors(doc, selectors)).toEqual(oneByOne(doc));
+    }
+    expect(matchingSelectors(parseHtml(pages[2]!), selectors)).toEqual(new Set(['p.a', 'div#z > span', 'p[data-x="1"]']));
   });
 });

@@ -107,6 +107,15 @@ describe('tokens', () => {
       { numRuns: 800 },
     );
   });
+  it('sorts a text with more distinct terms than its packed sort key holds (2^20), as strings', () => {
+    const words = Array.from({ length: (1 << 20) + 5000 }, (_, i) => `w${i.toString(36)}`);
+    const d = docTerms({ kicker: null, title: '', subtitle: null, byline: null, dateline: null, body: [{ text: words.join(' ') }], credit: null });
+    expect(d.terms.length).toBe(words.length);
+    let sorted = true;
+    for (let i = 1; i < d.terms.length; i++) if (!(d.terms[i - 1]! < d.terms[i]!)) sorted = false;
+    expect(sorted).toBe(true);
+    for (const i of [0, 1 << 19, (1 << 20) + 4999]) expect(termPositions(d, words[i]!)).toHaveLength(1);
+  });
   it('covers a query run with bigrams at even offsets and the last one', () => {
     expect(queryGrams('人民日报社')).toEqual([
       { term: '人民', rel: 0 },
