@@ -22,6 +22,8 @@ export function hasText(root: ParentNode, selector: string): boolean {
   return queryAll(root, selector).some((el) => lineText(el) !== '');
 }
 
+const MATCHES_TESTED = 500;
+
 /**
  * Which of these selectors match anything under root, in one pass: the elements matching any of
  * them (one query of the selectors joined by commas), then which selectors those match. A query
@@ -29,8 +31,6 @@ export function hasText(root: ParentNode, selector: string): boolean {
  * DOM) ~15 ms per selector on a page of 100,000 paragraphs. If the joined query throws (a selector
  * this DOM cannot parse), each selector is tried on its own, and the one that throws matches nothing.
  */
-const MATCHES_TESTED = 500;
-
 export function matchingSelectors(root: ParentNode, selectors: readonly string[]): Set<string> {
   const found = new Set<string>();
   if (selectors.length === 0) return found;

@@ -70,11 +70,11 @@ class ByteWriter {
   }
 }
 
-/** Bytes the ascending positions take as varint deltas. */
-function positionBytes(pos: ArrayLike<number>): number {
+/** Bytes the ascending positions pos[start..end) take as varint deltas. */
+function positionBytes(pos: ArrayLike<number>, start = 0, end = pos.length): number {
   let bytes = 0;
   let last = 0;
-  for (let i = 0; i < pos.length; i++) {
+  for (let i = start; i < end; i++) {
     const d = pos[i]! - last;
     bytes += d < 0x80 ? 1 : d < 0x4000 ? 2 : d < 0x200000 ? 3 : d < 0x10000000 ? 4 : 5;
     last = pos[i]!;
@@ -290,23 +290,15 @@ export function encodeDocDict(seq: number, doc: { terms: string[]; offs: Uint32A
     const end = at[i + 1]!;
     const n = end - start;
     let titleCount = 0;
-    let bytes = 0;
-    let last = 0;
-    for (let k = start; k < end; k++) {
-      const p = positions[k]!;
-      if (p < titleEnd) titleCount++;
-      const d = p - last;
-      bytes += d < 0x80 ? 1 : d < 0x4000 ? 2 : d < 0x200000 ? 3 : d < 0x10000000 ? 4 : 5;
-      last = p;
-    }
+    while (start + titleCount < end && positions[start + titleCount]! < titleEnd) titleCount++;
     offs[i] = w.len;
     if (w.len + 25 + n * 5 > w.buf.length) w.grow(w.len + 25 + n * 5);
     const buf = w.buf;
     let o = putVarint(buf, w.len, seq);
     o = putVarint(buf, o, n);
     o = putVarint(buf, o, titleCount);
-    o = putVarint(buf, o, bytes);
-    last = 0;
+    o = putVarint(buf, o, positionBytes(positions, start, end));
+    let last = 0;
     for (let k = start; k < end; k++) {
       o = putVarint(buf, o, positions[k]! - last);
       last = positions[k]!;
@@ -365,7 +357,7 @@ export function* splitEntries(head: TermDict, pos: PositionsDict): Generator<[st
 }
 
 /** Index of a term in a TermDict's sorted terms, or −1. */
-export function dictIndex(d: TermDict, term: string): number {
+export function dictIndex(d: { terms: readonly string[] }, term: string): number {
   let lo = 0;
   let hi = d.terms.length - 1;
   while (lo <= hi) {

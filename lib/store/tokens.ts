@@ -1,6 +1,7 @@
 // Folded text → index terms with positions. CJK runs give character unigrams and bigrams,
 // other letters/digits give whole lowercased words. Positions count code points of the folded
 // text; fields are laid end to end with a gap so no term or phrase spans two fields.
+import { dictIndex } from './codec';
 import { fold } from './fold';
 
 /** Han, kana and hangul are written without spaces: indexed as characters and bigrams. */
@@ -9,14 +10,27 @@ const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
 /** Positions skipped between two fields. */
 export const FIELD_GAP = 2;
 
+/**
+ * The CJK Unified Ideographs and Extension A (charClass's fast path; the Yijing hexagrams between
+ * them are symbols): a unigram or bigram of these is keyed by a small integer, not a string.
+ */
+const HAN_FIRST = 0x3400;
+const HAN_SPAN = 0x9fff - HAN_FIRST + 1;
+const isHan = (cp: number) => (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= HAN_FIRST && cp <= 0x4dbf);
+
 /** Character classes: 0 separator, 1 CJK, 2 word (letters/digits of other scripts). Fast paths for ASCII and the CJK blocks. */
 export function charClass(ch: string): 0 | 1 | 2 {
-  const c = ch.charCodeAt(0);
+  const k = fastClass(ch.charCodeAt(0));
+  return k !== -1 ? k : CJK_RE.test(ch) ? 1 : WORD_RE.test(ch) ? 2 : 0;
+}
+
+/** charClass of a code point in its fast-path ranges (ASCII, the Han blocks, CJK and full-width punctuation), else -1. */
+function fastClass(c: number): 0 | 1 | 2 | -1 {
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) ? 2 : 0;
-  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return 1;
+  if (isHan(c)) return 1;
   if (c >= 0x3000 && c <= 0x303f) return 0;
   if (c >= 0xff00 && c <= 0xff0f) return 0;
-  return CJK_RE.test(ch) ? 1 : WORD_RE.test(ch) ? 2 : 0;
+  return -1;
 }
 
 /**
@@ -44,13 +58,6 @@ export interface IndexableText {
   credit: string | null;
 }
 
-/**
- * The CJK Unified Ideographs and Extension A (charClass's fast path; the Yijing hexagrams between
- * them are symbols): a unigram or bigram of these is keyed by a small integer, not a string.
- */
-const HAN_FIRST = 0x3400;
-const HAN_SPAN = 0x9fff - HAN_FIRST + 1;
-const isHan = (cp: number) => (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= HAN_FIRST && cp <= 0x4dbf);
 
 /**
  * Collects one document's term occurrences. Tokenizing runs on every save (a clip has ~950
@@ -138,7 +145,8 @@ class TermCollector {
           width = 2;
         }
       }
-      const k = cp < 0x80 || isHan(cp) ? classOfCode(cp) : charClass(String.fromCodePoint(cp));
+      const fast = fastClass(cp);
+      const k = fast !== -1 ? fast : charClass(String.fromCodePoint(cp));
       if (k === 2) {
         if (wordStart < 0) {
           wordStart = i;
@@ -200,11 +208,9 @@ let sortOrder = new Uint32Array(1024);
  */
 function sortedOrder(names: readonly string[]): Uint32Array {
   const n = names.length;
-  if (n >= INDEX_SPAN) {
-    // Too many terms for the packed key (a multi-megabyte text): sorted as strings.
-    const all = Array.from({ length: n }, (_, i) => i).sort((x, y) => (names[x]! < names[y]! ? -1 : names[x]! > names[y]! ? 1 : 0));
-    return Uint32Array.from(all);
-  }
+  const byName = (x: number, y: number) => (names[x]! < names[y]! ? -1 : names[x]! > names[y]! ? 1 : 0);
+  // Too many terms for the packed key (a multi-megabyte text): sorted as strings.
+  if (n >= INDEX_SPAN) return Uint32Array.from(Array.from({ length: n }, (_, i) => i).sort(byName));
   if (sortKeys.length < n) {
     sortKeys = new Float64Array(n * 2);
     sortOrder = new Uint32Array(n * 2);
@@ -221,18 +227,11 @@ function sortedOrder(names: readonly string[]): Uint32Array {
     let e = r + 1;
     while (e < n && Math.floor(keys[e]! / INDEX_SPAN) === key) e++;
     if (e - r > 1) {
-      const run = Array.from(order.subarray(r, e)).sort((x, y) => (names[x]! < names[y]! ? -1 : names[x]! > names[y]! ? 1 : 0));
-      order.set(run, r);
+      order.set(Array.from(order.subarray(r, e)).sort(byName), r);
     }
     r = e;
   }
   return order;
-}
-
-/** charClass of a code point below 0x80 or in the Han blocks (the fast paths, without a string). */
-function classOfCode(c: number): 0 | 1 | 2 {
-  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) ? 2 : 0;
-  return 1;
 }
 
 const collector = new TermCollector();
@@ -253,16 +252,8 @@ export function docTerms(a: IndexableText): DocTerms {
 
 /** The positions of one term in a document's terms (binary search), or undefined. */
 export function termPositions(d: DocTerms, term: string): number[] | undefined {
-  let lo = 0;
-  let hi = d.terms.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = d.terms[mid]!;
-    if (v === term) return Array.from(d.positions.subarray(d.offs[mid]!, d.offs[mid + 1]!));
-    if (v < term) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return undefined;
+  const i = dictIndex(d, term);
+  return i < 0 ? undefined : Array.from(d.positions.subarray(d.offs[i]!, d.offs[i + 1]!));
 }
 
 /** One index term of a query item and its offset from the item's first position. */
