@@ -49,7 +49,9 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * `first`..`last`: the rows rendered (with the list's overscan); `fits`: how many rows the viewport
  * shows. A new key (a new query: the list goes back to its top) first reads only the rows that fit,
  * the least a first frame of results needs (each clip read cold costs ~1 ms at 100k clips), then its
- * usual window once that answer is in.
+ * usual window once that answer has been painted. Widened at once, the window's read (20 clips, half
+ * of them read cold, their snippets) ran on the page's thread between the first answer and its frame:
+ * measured at 100k clips, that frame came 20–40 ms late on a keystroke's slowest results.
  */
 export function useLiveWindow(
   fetchWindow: FetchWindow,
@@ -75,7 +77,11 @@ export function useLiveWindow(
     },
     [fetchWindow, key, from, to],
   );
-  if (live && live.key === key && !known) setSettled(key);
+  const answered = !!live && live.key === key;
+  useEffect(() => {
+    if (!answered || known) return;
+    return afterPaint(() => setSettled(key));
+  }, [answered, known, key]);
   // Until the live query first answers, the seed's rows (same key) stand in for it.
   const answer = live ?? (seeded && seeded.key === key ? seeded : undefined);
   const page = answer?.page ?? null;
@@ -89,6 +95,26 @@ export function useLiveWindow(
     parsed: page?.parsed,
     stale: !fresh,
     error: answer?.error ?? null,
+  };
+}
+
+/**
+ * Runs `fn` once the next frame has been painted (a frame callback, then a task; a task where there
+ * are no frames); returns a cancel. A hidden page gets no frames: its window widens when it shows.
+ */
+function afterPaint(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const raf = globalThis.requestAnimationFrame;
+  if (!raf) {
+    timer = setTimeout(fn, 0);
+    return () => clearTimeout(timer);
+  }
+  const frame = raf(() => {
+    timer = setTimeout(fn, 0);
+  });
+  return () => {
+    globalThis.cancelAnimationFrame(frame);
+    if (timer !== undefined) clearTimeout(timer);
   };
 }
 

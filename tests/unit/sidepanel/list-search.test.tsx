@@ -3,7 +3,7 @@
 // newest-first order and counts, search with <mark> highlights, filters, grouping, keyboard.
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App, firstListOrder } from '../../../components/sidepanel/App';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { panelData, type PanelData } from '../../../components/sidepanel/data';
 import { article, fakeLayout, freshStore, renderPanel, seed } from './helpers';
 
@@ -153,6 +153,36 @@ describe('side panel list', () => {
     fireEvent.keyDown(document.body, { key: 'Escape' });
     await waitFor(() => expect(titles()).toHaveLength(3));
     expect(screen.queryByTestId('clip-reader')).toBeNull();
+  });
+
+  it('reads a new query\'s rows that fit first, and its scroll window only once those are painted', async () => {
+    const store = freshStore();
+    await store.saveClips(Array.from({ length: 30 }, (_, i) => article(`堤防巡查纪要${i}`, [`今天巡查了第${i}段堤防。`])));
+    const reads: [number, number][] = [];
+    const data = panelData(store);
+    const counted: PanelData = { ...data, search: (q, f, page) => (reads.push([page?.offset ?? 0, page?.limit ?? 0]), data.search(q, f, page)) };
+    // Frames run by hand: nothing is painted until the test says so.
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+    try {
+      renderPanel(counted);
+      await waitFor(() => expect(titles().length).toBeGreaterThan(0));
+      fireEvent.change(screen.getByTestId('search-input'), { target: { value: '巡查' } });
+      await waitFor(() => expect(screen.getByTestId('clip-list').getAttribute('data-results-for')).toBe('巡查'));
+      await new Promise((r) => setTimeout(r, 50));
+      // Only the rows that fit (11–12 in an 800 px list) until a frame has shown them.
+      expect(reads).toHaveLength(1);
+      const [offset, fit] = reads[0]!;
+      expect(offset).toBe(0);
+      expect(fit).toBeLessThanOrEqual(12);
+      act(() => frames.splice(0).forEach((cb) => cb(performance.now())));
+      await waitFor(() => expect(reads.length).toBe(2));
+      expect(reads[1]![0]).toBe(0);
+      expect(reads[1]![1]).toBeGreaterThan(fit);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('shows the newest clips before a slow count answers', async () => {

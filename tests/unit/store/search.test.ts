@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fold, highlightQuery, parseQuery } from '../../../lib/store';
-import { RANK } from '../../../lib/store/search';
+import { RANK, RANK_DEPTH } from '../../../lib/store/search';
 import { docTerms, queryGrams, termPositions, type DocTerms } from '../../../lib/store/tokens';
 import { article, freshStore } from './helpers';
 
@@ -352,6 +352,36 @@ describe('kept rankings', () => {
     await store.updateClip(ids[2]!, { tags: ['防汛'] });
     expect((await ask({ tag: '防汛' })).ids).toEqual([ids[2]]);
     db.close();
+  });
+});
+
+describe('ranking depth', () => {
+  it('a page of a few rows ranks deep enough for the pages after it, and a page past that depth ranks again', async () => {
+    // Scores spread over five tf values, so ties (broken by save time) and order both matter.
+    const n = RANK_DEPTH + 37;
+    const inputs = Array.from({ length: n }, (_, i) => article(`堤防纪要${i}`, [`今天${'巡查'.repeat(1 + (i % 5))}了第${i}段堤防。`]));
+    const asked = freshStore();
+    const whole = freshStore();
+    await asked.store.saveClips(inputs);
+    await whole.store.saveClips(inputs);
+    const hitsOf = (r: Awaited<ReturnType<typeof asked.store.search>>) => r.hits.map((h) => [h.clip.id, h.score]);
+    const want = hitsOf(await whole.store.search('巡查', {}, { offset: 0, limit: n }));
+    expect(want).toHaveLength(n);
+    // As the side panel asks: the rows that fit, its window, then further down, past the kept depth.
+    for (const [offset, limit] of [
+      [0, 11],
+      [0, 20],
+      [20, 40],
+      [60, 50],
+      [0, 11],
+      [110, n],
+    ] as const) {
+      const page = await asked.store.search('巡查', {}, { offset, limit });
+      expect(page.total).toBe(n);
+      expect(hitsOf(page)).toEqual(want.slice(offset, offset + limit));
+    }
+    asked.db.close();
+    whole.db.close();
   });
 });
 
