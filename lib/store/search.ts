@@ -680,23 +680,32 @@ export async function listOrder(T: Tables, filters: SearchFilters, order: ListOr
   const list: number[] = [];
   for (let q = 0; q < cols.exists.length; q++) if (cols.allowed(q)) list.push(q);
   const { saved, ids, date, paper } = cols;
-  const byId = (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
-  // By issue, within an issue oldest saved first (a reader going through an issue clips it page by
-  // page); newest first: savedAt descending, then clip id descending (the [live+savedAt] index read
-  // backwards).
+  const byId = (a: number, b: number) => compareIds(ids[a]!, ids[b]!);
+  // Newest first: savedAt descending, then clip id descending (the [live+savedAt] index read backwards).
   if (order === 'issue') {
     // Papers ranked once by name ('' — no paper — after every named one).
     const names = cols.papers.map((name, code) => ({ name, code })).sort((a, b) => comparePapers(a.name, b.name));
     const rank = new Uint32Array(cols.papers.length);
     names.forEach((p, i) => (rank[p.code] = i));
-    // Dates descending puts undated documents (0) last.
-    list.sort((a, b) => date[b]! - date[a]! || rank[paper[a]!]! - rank[paper[b]!]! || saved[a]! - saved[b]! || byId(a, b));
+    // Undated documents have date 0: last.
+    list.sort(byIssue<number>({ date: (q) => date[q]!, paper: (a, b) => rank[paper[a]!]! - rank[paper[b]!]!, saved: (q) => saved[q]!, id: byId }));
   } else {
     list.sort((a, b) => saved[b]! - saved[a]! || byId(b, a));
   }
   const result = { seqs: Uint32Array.from(list), ids };
   if (c) keepRecent(c.recent, key, { state, order: result }, ORDERS_KEPT);
   return result;
+}
+
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The by-issue order, for the list's columns (listOrder) and for clips read through the date index
+ * (issueTop) alike: issue date newest first, papers in pinyin order, within an issue oldest saved
+ * first (a reader going through an issue clips it page by page), then clip id.
+ */
+function byIssue<X>(k: { date(x: X): number; paper(a: X, b: X): number; saved(x: X): number; id(a: X, b: X): number }): (a: X, b: X) => number {
+  return (a, b) => k.date(b) - k.date(a) || k.paper(a, b) || k.saved(a) - k.saved(b) || k.id(a, b);
 }
 
 /** Papers in the by-issue order: pinyin order, no paper after every named one. */
@@ -718,7 +727,7 @@ const ISSUE_CHUNK = 64;
 export async function issueTop(T: Pick<Tables, 'clips'>, trash: boolean, need: number): Promise<StoredClip[] | null> {
   const live = trash ? 0 : 1;
   const out: StoredClip[] = [];
-  const byIssue = (a: StoredClip, b: StoredClip) => comparePapers(a.paper, b.paper) || a.savedAt - b.savedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const order = byIssue<StoredClip>({ date: (c) => dateNum(c.date), paper: (a, b) => comparePapers(a.paper, b.paper), saved: (c) => c.savedAt, id: (a, b) => compareIds(a.id, b.id) });
   let below: string | null = null;
   while (out.length < need) {
     const range = below === null ? T.clips.orderBy('date') : T.clips.where('date').below(below);
@@ -727,14 +736,7 @@ export async function issueTop(T: Pick<Tables, 'clips'>, trash: boolean, need: n
     const last: string = chunk[chunk.length - 1]!.date!;
     // Dates above the chunk's last one are complete in it; the last one is read whole.
     const rest = await T.clips.where('date').equals(last).toArray();
-    const byDate = new Map<string, StoredClip[]>();
-    for (const c of [...chunk.filter((c) => c.date !== last), ...rest]) {
-      if (c.live !== live || dateNum(c.date) === 0) continue;
-      const list = byDate.get(c.date!) ?? [];
-      list.push(c);
-      byDate.set(c.date!, list);
-    }
-    for (const d of [...byDate.keys()].sort().reverse()) out.push(...byDate.get(d)!.sort(byIssue));
+    out.push(...[...chunk.filter((c) => c.date !== last), ...rest].filter((c) => c.live === live && dateNum(c.date) !== 0).sort(order));
     below = last;
   }
   return out.slice(0, need);

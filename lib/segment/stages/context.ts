@@ -221,7 +221,7 @@ function decideHeadlines(live: Draft, single: boolean): void {
       continue;
     }
     const afterText = isText(previousLive(items, i));
-    if (afterText && /^[—–]{1,2}/.test(it.text)) {
+    if (afterText && LED_BY_LONG_DASH.test(it.text)) {
       // Under the text after a dash: who said it or signed it (——编 者), never a headline.
       live.edit(i).kind = 'closing';
       i++;
@@ -270,7 +270,7 @@ function decideHeadlines(live: Draft, single: boolean): void {
     if (list) idx = runAt(items, i);
     // A later line with a clause break, not followed by a byline, is the start of the text.
     const last = items[idx[idx.length - 1]!]!;
-    if (!list && idx.length > 1 && !last.hint && RULES[last.lang].clauseBreak.test(last.text) && !/^[—–-]/.test(last.text)) {
+    if (!list && idx.length > 1 && !last.hint && RULES[last.lang].clauseBreak.test(last.text) && !LED_BY_DASH.test(last.text)) {
       const after = items[idx[idx.length - 1]! + 1];
       if (!(after && (after.kind === 'byline' || after.dateline))) {
         live.edit(idx.pop()!).kind = 'paragraph';
@@ -442,6 +442,10 @@ function isSubhead(h: Item, ctx: Context): boolean {
 
 /** A column's name closing a headline line (（大数据观察）, （在现场）): papers print it after the main title. */
 const COLUMN_TAG = /[（(][^（）()]{2,12}[）)]$/;
+/** A line led by a dash: a subtitle (——记…), a signature, a quoted speaker; an ASCII hyphen counts. */
+const LED_BY_DASH = /^[—–-]/;
+/** Led by an em or en dash (——编 者, a signature under the text); a hyphen alone does not count there. */
+const LED_BY_LONG_DASH = /^[—–]/;
 
 /**
  * 1 line: title; 2: title + subtitle (kicker + title when the first says so, or when only the second
@@ -463,7 +467,7 @@ function assignHeadline(run: Item[]): void {
       isTrailer(run[0]!) ||
       !!RULES[run[0]!.lang].sectionLabel?.test(run[0]!.text) ||
       (COLUMN_TAG.test(run[1]!.text) && !COLUMN_TAG.test(run[0]!.text) && !isTrailer(run[1]!));
-    const dashed = /^[—–-]{1,2}/.test(run[1]!.text);
+    const dashed = LED_BY_DASH.test(run[1]!.text);
     run[0]!.kind = kickerFirst && !dashed ? 'kicker' : 'title';
     run[1]!.kind = kickerFirst && !dashed ? 'title' : 'subtitle';
   } else {
