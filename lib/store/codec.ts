@@ -9,11 +9,6 @@
 // per MB read from IndexedDB in Chromium). Phrases and longer terms read the positions rows too.
 // A pending row (one document) keeps the *combined* form: seq delta, count, title count, byte
 // length of its positions, then the positions.
-//
-// A head list of many documents is *packed* (since 2026-12-03, see writeHeadList): bit-packed
-// blocks instead of three varints per document, about half the bytes of a frequent term's heads.
-// Both head forms are read (a packed list starts with bytes 0x80 0x00, which no varint list can:
-// its first varint is minimal), so rows written before stay as they are.
 export interface Posting {
   seq: number;
   count: number;
@@ -143,23 +138,12 @@ export class PostingReader {
   src: Uint8Array;
   posStart = 0;
   posEnd = 0;
-  /** A packed head list: documents left to read (−1: not packed), left in the current block, and its bit widths and bit offset. */
-  private packedLeft = -1;
-  private blockLeft = 0;
-  private wd = 0;
-  private wc = 0;
-  private wt = 0;
-  private bit = 0;
   constructor(
     private readonly b: Uint8Array,
     private readonly mode: 'combined' | 'split' = 'combined',
     private readonly pos: Uint8Array | null = null,
   ) {
     this.src = mode === 'combined' ? b : (pos ?? EMPTY);
-    if (mode === 'split' && b.length >= 2 && b[0] === PACKED_0 && b[1] === PACKED_1) {
-      this.packedLeft = this.varintAt(b, 2);
-      this.at = this.after;
-    }
   }
   static split(head: Uint8Array, positions: Uint8Array | null = null): PostingReader {
     return new PostingReader(head, 'split', positions);
@@ -184,55 +168,13 @@ export class PostingReader {
     this.at = this.after;
     return n;
   }
-  /** The next `width` bits of a packed block (a read past the end — a damaged row — gives zeros). */
-  private bits(width: number): number {
-    const b = this.b;
-    let v = 0;
-    let got = 0;
-    while (got < width) {
-      const byte = this.at + (this.bit >> 3);
-      const shift = this.bit & 7;
-      const take = Math.min(8 - shift, width - got);
-      v += ((((b[byte] ?? 0) >> shift) & ((1 << take) - 1)) * 2 ** got);
-      got += take;
-      this.bit += take;
-    }
-    return v;
-  }
-  /** The next document of a packed head list; false at its end (or where a damaged one ends). */
-  private nextPacked(): boolean {
-    if (this.packedLeft <= 0) return false;
-    if (this.blockLeft === 0) {
-      // A new block starts at the byte after the last one's bits.
-      this.at += (this.bit + 7) >> 3;
-      this.bit = 0;
-      if (this.at + 3 > this.b.length) return false;
-      this.wd = this.b[this.at]!;
-      this.wc = this.b[this.at + 1]!;
-      this.wt = this.b[this.at + 2]!;
-      this.at += 3;
-      this.blockLeft = Math.min(PACK_BLOCK, this.packedLeft);
-      if (this.at + Math.ceil(((this.wd + this.wc + this.wt) * this.blockLeft) / 8) > this.b.length) return false;
-    }
-    this.seq = this.prev + this.bits(this.wd);
-    this.prev = this.seq;
-    this.count = this.bits(this.wc);
-    this.titleCount = this.bits(this.wt);
-    this.blockLeft--;
-    this.packedLeft--;
-    return true;
-  }
   /** Advance to the next document; false at the end. */
   next(): boolean {
-    if (this.packedLeft >= 0) {
-      if (!this.nextPacked()) return false;
-    } else {
-      if (this.at >= this.b.length) return false;
-      this.seq = this.prev + this.varint();
-      this.prev = this.seq;
-      this.count = this.varint();
-      this.titleCount = this.varint();
-    }
+    if (this.at >= this.b.length) return false;
+    this.seq = this.prev + this.varint();
+    this.prev = this.seq;
+    this.count = this.varint();
+    this.titleCount = this.varint();
     if (this.mode === 'combined') {
       const len = this.varint();
       this.posStart = this.at;
@@ -367,126 +309,6 @@ export function encodeDocDict(seq: number, doc: { terms: string[]; offs: Uint32A
   return { terms, offs, blob: w.done() };
 }
 
-/** The first two bytes of a packed head list (a varint list never starts so: see the top of the file). */
-const PACKED_0 = 0x80;
-const PACKED_1 = 0x00;
-/** Documents per packed block: each block has its own bit widths. */
-const PACK_BLOCK = 128;
-/** Shorter head lists stay varints (a packed list's header would outweigh what it saves). */
-const PACK_MIN = 8;
-
-const bitWidth = (v: number) => (v === 0 ? 0 : v >= 2 ** 31 ? 32 : 32 - Math.clz32(v));
-const varintBytes = (v: number) => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5);
-
-/**
- * Appends a term's head list (ascending seq): packed when that is smaller, else three varints per
- * document. Packed: 0x80 0x00, the number of documents (varint), then blocks of PACK_BLOCK
- * documents, each three bytes of bit widths (seq delta, count, title count: the widest value of
- * the block) then, per document, those three values in that many bits, least significant bit
- * first, the block padded to a whole byte. Measured on the 100k-clip bench archive, a frequent
- * character's head lists went from 3 bytes a document to about 1.2 (seq gaps of 1–3, counts of
- * 1–5, title counts mostly 0), and what a cold one- or two-character query reads is those bytes.
- */
-function writeHeadList(w: ByteWriter, list: readonly AnyPosting[]): void {
-  const n = list.length;
-  let varints = 0;
-  let packed = 2 + varintBytes(n);
-  let prev = 0;
-  for (let s = 0; s < n; s += PACK_BLOCK) {
-    const e = Math.min(n, s + PACK_BLOCK);
-    let wd = 0;
-    let wc = 0;
-    let wt = 0;
-    for (let i = s; i < e; i++) {
-      const p = list[i]!;
-      const d = p.seq - prev;
-      prev = p.seq;
-      varints += varintBytes(d) + varintBytes(p.count) + varintBytes(p.titleCount);
-      wd = Math.max(wd, bitWidth(d));
-      wc = Math.max(wc, bitWidth(p.count));
-      wt = Math.max(wt, bitWidth(p.titleCount));
-    }
-    packed += 3 + Math.ceil(((wd + wc + wt) * (e - s)) / 8);
-  }
-  if (n < PACK_MIN || packed >= varints) {
-    prev = 0;
-    for (const p of list) {
-      w.varint(p.seq - prev);
-      prev = p.seq;
-      w.varint(p.count);
-      w.varint(p.titleCount);
-    }
-    return;
-  }
-  if (w.len + packed > w.buf.length) w.grow(w.len + packed);
-  const buf = w.buf;
-  buf[w.len++] = PACKED_0;
-  buf[w.len++] = PACKED_1;
-  w.varint(n);
-  prev = 0;
-  for (let s = 0; s < n; s += PACK_BLOCK) {
-    const e = Math.min(n, s + PACK_BLOCK);
-    let wd = 0;
-    let wc = 0;
-    let wt = 0;
-    let last = prev;
-    for (let i = s; i < e; i++) {
-      const p = list[i]!;
-      wd = Math.max(wd, bitWidth(p.seq - last));
-      last = p.seq;
-      wc = Math.max(wc, bitWidth(p.count));
-      wt = Math.max(wt, bitWidth(p.titleCount));
-    }
-    buf[w.len++] = wd;
-    buf[w.len++] = wc;
-    buf[w.len++] = wt;
-    // Bits go out through a small accumulator: `acc` holds `bits` pending bits (< 8 between values).
-    let at = w.len;
-    let acc = 0;
-    let bits = 0;
-    const put = (v: number, width: number) => {
-      for (let left = width; left > 0; ) {
-        const take = Math.min(left, 8);
-        acc += (v % 2 ** take) * 2 ** bits;
-        v = Math.floor(v / 2 ** take);
-        bits += take;
-        left -= take;
-        while (bits >= 8) {
-          buf[at++] = acc & 0xff;
-          acc = Math.floor(acc / 256);
-          bits -= 8;
-        }
-      }
-    };
-    for (let i = s; i < e; i++) {
-      const p = list[i]!;
-      put(p.seq - prev, wd);
-      prev = p.seq;
-      put(p.count, wc);
-      put(p.titleCount, wt);
-    }
-    if (bits > 0) buf[at++] = acc & 0xff;
-    w.len = at;
-  }
-}
-
-/** How many documents a head list holds at most (exactly, when packed): room to decode it into. */
-export function headCapacity(head: Uint8Array): number {
-  if (head.length >= 2 && head[0] === PACKED_0 && head[1] === PACKED_1) {
-    let n = 0;
-    let mul = 1;
-    for (let i = 2; i < head.length; i++) {
-      const byte = head[i]!;
-      n += (byte & 0x7f) * mul;
-      if (byte < 0x80) break;
-      mul *= 128;
-    }
-    return n;
-  }
-  // A varint list takes at least 3 bytes a document.
-  return Math.floor(head.length / 3);
-}
-
 /** Term → postings (ascending seq) → a head TermDict and its aligned positions (the v3 segment rows). */
 export function encodeSplitDict(lists: Map<string, readonly AnyPosting[]>): { head: TermDict; pos: PositionsDict } {
   const terms = [...lists.keys()].sort();
@@ -497,9 +319,12 @@ export function encodeSplitDict(lists: Map<string, readonly AnyPosting[]>): { he
   terms.forEach((t, i) => {
     offs[i] = w.len;
     poffs[i] = pw.len;
-    const list = lists.get(t)!;
-    writeHeadList(w, list);
-    for (const p of list) {
+    let prev = 0;
+    for (const p of lists.get(t)!) {
+      w.varint(p.seq - prev);
+      prev = p.seq;
+      w.varint(p.count);
+      w.varint(p.titleCount);
       if ('src' in p) {
         pw.varint(p.pe - p.ps);
         pw.copy(p.src, p.ps, p.pe);

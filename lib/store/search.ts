@@ -1,7 +1,7 @@
 // Query execution over the index: parsed query + filters → ranked document numbers.
 // Every read is a plain Dexie read, so useLiveQuery re-runs a search when any table changes.
 import Dexie from 'dexie';
-import { BUCKETS, bucketOf, decodePositionsInto, dictIndex, dictLookup, headCapacity, levelOfRow, PostingReader, rowsOfBucket } from './codec';
+import { BUCKETS, bucketOf, decodePositionsInto, dictIndex, dictLookup, levelOfRow, PostingReader, rowsOfBucket } from './codec';
 import { clipsByState, type PendingRow, type PositionRow, type PostingRow, type SegmentRow, type StoredClip, type Tables } from './db';
 import { dateNum, KIND_CODES } from './indexer';
 import type { ParsedQuery, QueryItem } from './query';
@@ -388,8 +388,8 @@ function gramHits(snap: Snapshot, term: string, positions: boolean): GramHits {
   const b = bucketOf(term);
   const posRows = positions ? snap.positions.get(b) : undefined;
   const readers: PostingReader[] = [];
-  // Room for every posting: a head list says how many it holds when packed, a varint one takes at
-  // least 3 bytes a posting (seq gap, count, title count), a pending row's combined list at least 4.
+  // Room for every posting: a posting takes at least 3 bytes of a head row (seq gap, count, title
+  // count) and 4 of a pending row's combined list (and its positions' length).
   let room = 0;
   for (const row of snap.buckets.get(b) ?? []) {
     const i = dictIndex(row, term);
@@ -398,7 +398,7 @@ function gramHits(snap: Snapshot, term: string, positions: boolean): GramHits {
     const p = posRows?.get(row.s);
     if (positions && !p) throw new Error(`index: positions row ${b}/${row.s} is missing`);
     readers.push(PostingReader.split(head, p ? p.blob.subarray(p.offs[i]!, p.offs[i + 1]!) : null));
-    room += headCapacity(head);
+    room += Math.floor(head.length / 3);
   }
   for (const p of snap.pending) {
     const list = dictLookup(p, term);

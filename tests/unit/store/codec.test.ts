@@ -1,7 +1,7 @@
 // The pieces under the index: folding, tokens, posting-list encoding.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bucketOf, BUCKETS, decodePostings, dictIndex, dictLookup, encodeDict, encodeDocDict, encodePostings, encodeSplitDict, firstStoredPosting, headCapacity, PostingReader, splitEntries, type Posting, type StoredPosting } from '../../../lib/store/codec';
+import { bucketOf, BUCKETS, decodePostings, dictIndex, dictLookup, encodeDict, encodeDocDict, encodePostings, encodeSplitDict, firstStoredPosting, PostingReader, splitEntries, type Posting, type StoredPosting } from '../../../lib/store/codec';
 import { fold, foldWithMap } from '../../../lib/store/fold';
 import { charClass, docTerms, FIELD_GAP, queryGrams, termPositions, type IndexableText } from '../../../lib/store/tokens';
 
@@ -193,86 +193,6 @@ describe('posting lists', () => {
       }),
     );
     expect(firstStoredPosting(new Uint8Array(0))).toBeNull();
-  });
-  describe('packed head lists', () => {
-    /** A head list as three varints a document: the only form before packing, still in stored rows. */
-    const varintHead = (list: { seq: number; count: number; titleCount: number }[]) => {
-      const out: number[] = [];
-      const put = (n: number) => {
-        for (; n >= 0x80; n = Math.floor(n / 128)) out.push((n & 0x7f) | 0x80);
-        out.push(n);
-      };
-      let prev = 0;
-      for (const p of list) {
-        put(p.seq - prev);
-        prev = p.seq;
-        put(p.count);
-        put(p.titleCount);
-      }
-      return Uint8Array.from(out);
-    };
-    const headsOf = (b: Uint8Array) => {
-      const r = PostingReader.split(b);
-      const got: [number, number, number][] = [];
-      while (r.next()) got.push([r.seq, r.count, r.titleCount]);
-      return got;
-    };
-    // Long lists shaped like a frequent term's (small gaps, small counts, rare title hits) with outliers:
-    // a huge gap, a huge count, a block boundary anywhere.
-    const gap = fc.oneof({ weight: 20, arbitrary: fc.integer({ min: 1, max: 4 }) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 2 ** 32 - 1 }) });
-    const counts = fc.oneof({ weight: 20, arbitrary: fc.integer({ min: 0, max: 6 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 2 ** 32 - 1 }) });
-    const longList = fc.array(fc.tuple(gap, counts, fc.nat(3)), { maxLength: 600 }).map((rows) => {
-      let seq = -1;
-      const list: Posting[] = [];
-      for (const [g, count, t] of rows) {
-        if (seq + g > 2 ** 32 - 1) break;
-        seq += g;
-        list.push({ seq, count, titleCount: Math.min(t, count), positions: [] });
-      }
-      return list;
-    });
-    it('give back every document, with the positions list beside them; never larger than varints (property)', () => {
-      fc.assert(
-        fc.property(longList, longList, (a, b) => {
-          const lists = new Map([
-            ['港', a],
-            ['港口', b],
-          ]);
-          const { head, pos } = encodeSplitDict(lists);
-          expect(new Map(splitEntries(head, pos))).toEqual(lists);
-          for (const [t, list] of lists) {
-            const i = dictIndex(head, t);
-            const bytes = head.blob.subarray(head.offs[i]!, head.offs[i + 1]!);
-            expect(headsOf(bytes)).toEqual(list.map((p) => [p.seq, p.count, p.titleCount]));
-            expect(bytes.length).toBeLessThanOrEqual(varintHead(list).length);
-            expect(headCapacity(bytes)).toBeGreaterThanOrEqual(list.length);
-          }
-        }),
-        { numRuns: 200 },
-      );
-    });
-    it('take under half the bytes of varints for a frequent term, and rows written before are read as they are', () => {
-      const list = Array.from({ length: 5000 }, (_, i) => ({ seq: 3 + i * 2 + (i % 3), count: 1 + (i % 5), titleCount: i % 17 === 0 ? 1 : 0, positions: [] }));
-      const { head } = encodeSplitDict(new Map([['中', list]]));
-      const old = varintHead(list);
-      expect(head.blob.length).toBeLessThan(old.length / 2);
-      expect(headCapacity(head.blob)).toBe(list.length);
-      expect(headsOf(head.blob)).toEqual(headsOf(old));
-      expect(headsOf(old)).toEqual(list.map((p) => [p.seq, p.count, p.titleCount]));
-      // Short lists stay varints: the same bytes as before.
-      const short = list.slice(0, 5);
-      expect(encodeSplitDict(new Map([['中', short]])).head.blob).toEqual(varintHead(short));
-    });
-    it('a damaged packed list (cut short) ends instead of reading forever or past its end', () => {
-      const list = Array.from({ length: 300 }, (_, i) => ({ seq: i * 3, count: 1 + (i % 4), titleCount: 0, positions: [] }));
-      const { head } = encodeSplitDict(new Map([['中', list]]));
-      for (let cut = 0; cut < head.blob.length; cut++) {
-        const got = headsOf(head.blob.subarray(0, cut));
-        expect(got.length).toBeLessThan(list.length);
-        // Cut inside a block, the blocks before it still read right (cut inside the header, it only ends).
-        if (cut > 4) expect(got).toEqual(list.slice(0, got.length).map((p) => [p.seq, p.count, p.titleCount]));
-      }
-    });
   });
   it("a document's dictionary (a pending row) is what encodeDict writes for its one posting per term (property)", () => {
     const doc = fc.uniqueArray(fc.tuple(fc.string({ minLength: 1, maxLength: 3 }), fc.uniqueArray(fc.integer({ min: 0, max: 2 ** 24 }), { minLength: 1, maxLength: 30 })), { selector: ([t]) => t, maxLength: 20 });
