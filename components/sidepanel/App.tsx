@@ -108,6 +108,19 @@ function Panel({ data, debounceMs, undoMs, firstRows }: Required<Omit<AppProps, 
     const timer = setTimeout(warm, 200);
     return () => clearTimeout(timer);
   }, [firstRowsIn, data]);
+  // Once a query's results are on screen, what the query typed on from it will need is read in idle time.
+  const shown = !!q && !win.stale;
+  useEffect(() => {
+    if (!shown || !data.readAhead) return;
+    const ahead = () => void data.readAhead!(q).catch(() => undefined);
+    const idle = globalThis.requestIdleCallback;
+    if (idle) {
+      const handle = idle(ahead, { timeout: 500 });
+      return () => globalThis.cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(ahead, 50);
+    return () => clearTimeout(timer);
+  }, [shown, q, data]);
   const trashCount = useLiveQuery(() => (data.countClips ? data.countClips(true) : data.stats().then((s) => s.trash)).catch(() => undefined), [data]);
 
   // A new query starts at its first result.

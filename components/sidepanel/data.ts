@@ -37,6 +37,8 @@ export interface PanelData {
   countClips?(trash: boolean): Promise<number>;
   /** Prepares the search index so the first keystroke's search is not the one to read its columns. */
   warmSearch?(): Promise<void>;
+  /** Reads ahead what a query typed on from this one will need (store.readAhead). */
+  readAhead?(query: string): Promise<void>;
   /** Where a query's words and phrases occur in a clip (the reading view marks them). */
   highlight?(clip: Clip, query: string): Highlight[];
 }
@@ -59,6 +61,7 @@ export function panelData(store: Store): PanelData {
     listPage: (offset, limit, trash, order) => store.listPage(offset, limit, trash, order),
     countClips: (trash) => store.countClips(trash),
     warmSearch: () => store.warmSearch(),
+    readAhead: (q) => store.readAhead(q),
     highlight: highlightQuery,
   };
 }

@@ -747,6 +747,14 @@ export async function issueTop(T: Pick<Tables, 'clips'>, trash: boolean, need: n
  * builds the per-document columns from them, so the first search after opening the store does not
  * pay for it (~100 ms at 100k clips in Chromium). Cached like a query's (see BaseColumns).
  */
+/**
+ * Reads these terms' rows, positions rows included, into the row cache: a query about to need them
+ * finds them there (see the store's readAhead).
+ */
+export async function readAheadRows(T: Tables, terms: string[]): Promise<void> {
+  await readSnapshot(T, {}, terms, new Set(terms));
+}
+
 export async function warmColumns(T: Tables): Promise<void> {
   await liveColumns(T);
 }

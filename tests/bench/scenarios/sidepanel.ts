@@ -8,7 +8,7 @@
 // Clips: ../shared/corpus/articles.jsonl article i mod N with a serial number in the title and the
 // issue date moved by ⌊i/N⌋ days (the same shape as the store bench). PANEL_BENCH_RESEED=1 rebuilds;
 // PANEL_BENCH_VERBOSE=1 logs every keystroke.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -186,6 +186,8 @@ const html = (preload: string[]) => `<!doctype html>
 
 async function bundle(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
+  // Chunks are named by hash: those of earlier builds would pile up beside the kept profile.
+  for (const name of readdirSync(OUT)) if (/^chunk-.*\.js$/.test(name)) rmSync(join(OUT, name));
   const result = await build({
     stdin: { contents: ENTRY, resolveDir: ROOT, loader: 'tsx', sourcefile: 'panel-bench-entry.tsx' },
     bundle: true,

@@ -185,6 +185,19 @@ describe('side panel list', () => {
     }
   });
 
+  it('reads ahead for the query typed on once a query\'s results are shown', async () => {
+    const store = freshStore();
+    await seed(store);
+    const asked: string[] = [];
+    const data = panelData(store);
+    renderPanel({ ...data, readAhead: (q) => (asked.push(q), data.readAhead!(q)) });
+    await waitFor(() => expect(titles()).toHaveLength(3));
+    expect(asked).toEqual([]);
+    fireEvent.change(screen.getByTestId('search-input'), { target: { value: '嫁接' } });
+    await waitFor(() => expect(titles()).toEqual(['桃溪村果农忙嫁接']));
+    await waitFor(() => expect(asked).toEqual(['嫁接']));
+  });
+
   it('shows the newest clips before a slow count answers', async () => {
     const store = freshStore();
     await seed(store);

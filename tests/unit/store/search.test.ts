@@ -1,7 +1,10 @@
 // Search: every query form, verification (no bigram false positives), ranking, snippets, filters.
+import type { DBCore, DBCoreGetManyRequest, DBCoreQueryRequest, DBCoreTable } from 'dexie';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fold, highlightQuery, parseQuery } from '../../../lib/store';
+import { bucketOf, rowsOfBucket } from '../../../lib/store/codec';
+import type { ClipDB } from '../../../lib/store/db';
 import { RANK, RANK_DEPTH } from '../../../lib/store/search';
 import { docTerms, queryGrams, termPositions, type DocTerms } from '../../../lib/store/tokens';
 import { article, freshStore } from './helpers';
@@ -382,6 +385,55 @@ describe('ranking depth', () => {
     }
     asked.db.close();
     whole.db.close();
+  });
+});
+
+/** Row numbers of the positions rows this Dexie instance reads (rows returned by key or by range). */
+function positionsRowsRead(db: ClipDB): number[] {
+  const rows: number[] = [];
+  const note = (r: unknown) => {
+    if (r && typeof r === 'object' && 'b' in r) rows.push((r as { b: number }).b);
+  };
+  db.use({
+    stack: 'dbcore',
+    name: 'positions-reads',
+    create: (down: DBCore): DBCore => ({
+      ...down,
+      table(name: string): DBCoreTable {
+        const t = down.table(name);
+        if (name !== 'positions') return t;
+        return {
+          ...t,
+          getMany: (req: DBCoreGetManyRequest) => t.getMany(req).then((got) => (got.forEach(note), got)),
+          query: (req: DBCoreQueryRequest) => t.query(req).then((res) => (res.result.forEach(note), res)),
+        };
+      },
+    }),
+  });
+  return rows;
+}
+
+describe('reading ahead', () => {
+  it("reads the positions of a last word of two CJK characters, and the word typed on then reads only its new bigram's", async () => {
+    const { store, db } = freshStore();
+    const read = positionsRowsRead(db);
+    // One bulk save: a segment, whose positions are rows of their own (pending documents keep them inline).
+    await store.saveClips(Array.from({ length: 70 }, (_, i) => article(`港口扩建第${i}期`, [`港口扩建工程第${i}段进展顺利。`])));
+    const rowsOf = (term: string) => new Set(rowsOfBucket(bucketOf(term)));
+    expect(bucketOf('港口')).not.toBe(bucketOf('口扩'));
+    read.length = 0;
+    await store.readAhead('港口');
+    expect(read.length).toBeGreaterThan(0);
+    expect(read.every((b) => rowsOf('港口').has(b))).toBe(true);
+    read.length = 0;
+    expect((await store.search('港口扩')).total).toBe(70);
+    expect(read.length).toBeGreaterThan(0);
+    expect(read.filter((b) => !rowsOf('口扩').has(b))).toEqual([]);
+    // Nothing to read ahead: a one-character word, a Latin one, a phrase of two bigrams, an empty query.
+    read.length = 0;
+    for (const q of ['港', '港口 port', '"港口扩"', '']) await store.readAhead(q);
+    expect(read).toEqual([]);
+    db.close();
   });
 });
 
