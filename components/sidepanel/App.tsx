@@ -17,6 +17,7 @@ import { TrashView } from './TrashView';
 import { useDebouncedState } from './useDebouncedValue';
 import { clipLabel } from './labels';
 import { useDeferredCount, useLiveWindow, type FetchWindow, type Row } from './useLiveWindow';
+import { whenIdle } from './schedule';
 
 export interface AppProps {
   data: PanelData;
@@ -99,27 +100,13 @@ function Panel({ data, debounceMs, undoMs, firstRows }: Required<Omit<AppProps, 
   // one at a time, so this one then joins it, or finds the columns cached (a few small reads).
   useEffect(() => {
     if (!firstRowsIn || !data.warmSearch) return;
-    const warm = () => void data.warmSearch!().catch(() => undefined);
-    const idle = globalThis.requestIdleCallback;
-    if (idle) {
-      const handle = idle(warm, { timeout: 1000 });
-      return () => globalThis.cancelIdleCallback(handle);
-    }
-    const timer = setTimeout(warm, 200);
-    return () => clearTimeout(timer);
+    return whenIdle(() => void data.warmSearch!().catch(() => undefined), 1000, 200);
   }, [firstRowsIn, data]);
   // Once a query's results are on screen, what the query typed on from it will need is read in idle time.
   const shown = !!q && !win.stale;
   useEffect(() => {
     if (!shown || !data.readAhead) return;
-    const ahead = () => void data.readAhead!(q).catch(() => undefined);
-    const idle = globalThis.requestIdleCallback;
-    if (idle) {
-      const handle = idle(ahead, { timeout: 500 });
-      return () => globalThis.cancelIdleCallback(handle);
-    }
-    const timer = setTimeout(ahead, 50);
-    return () => clearTimeout(timer);
+    return whenIdle(() => void data.readAhead!(q).catch(() => undefined), 500, 50);
   }, [shown, q, data]);
   const trashCount = useLiveQuery(() => (data.countClips ? data.countClips(true) : data.stats().then((s) => s.trash)).catch(() => undefined), [data]);
 

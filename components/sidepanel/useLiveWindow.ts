@@ -8,6 +8,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { Clip, Highlight, SearchResult, Snippet } from '../../lib/store/types';
+import { afterPaint } from './schedule';
 
 export interface Row {
   clip: Clip;
@@ -95,26 +96,6 @@ export function useLiveWindow(
     parsed: page?.parsed,
     stale: !fresh,
     error: answer?.error ?? null,
-  };
-}
-
-/**
- * Runs `fn` once the next frame has been painted (a frame callback, then a task; a task where there
- * are no frames); returns a cancel. A hidden page gets no frames: its window widens when it shows.
- */
-function afterPaint(fn: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const raf = globalThis.requestAnimationFrame;
-  if (!raf) {
-    timer = setTimeout(fn, 0);
-    return () => clearTimeout(timer);
-  }
-  const frame = raf(() => {
-    timer = setTimeout(fn, 0);
-  });
-  return () => {
-    globalThis.cancelAnimationFrame(frame);
-    if (timer !== undefined) clearTimeout(timer);
   };
 }
 
