@@ -335,7 +335,7 @@ export async function mergePending(T: Tables, tx: WriteTx, rowsTx: WriteTx = tx,
   const flush = async () => {
     const full = batch;
     batch = new RowBatch(s);
-    if (full.size) await rowsTx(() => full.put(T));
+    if (full.size) await rowsTx(async () => await full.put(T));
     restart();
   };
   for (let at = 0; at < nb; at++) {
@@ -503,7 +503,7 @@ interface CompactPlan {
  */
 export async function compactSegments(T: Tables, tx: WriteTx, p: CompactPolicy = COMPACT, rowsTx: WriteTx = tx, pause: Pause = yieldTask): Promise<boolean> {
   await sweep(T, tx, rowsTx);
-  const plan = await tx(() => planCompaction(T, p));
+  const plan = await tx(async () => await planCompaction(T, p));
   if (!plan) return false;
   // Term bucket b is in row b mod nb of a segment of nb rows. With m the fewest rows among the
   // picked segments and the merged one, the rows of a class g (b mod m = g) of every segment hold
@@ -525,7 +525,7 @@ export async function compactSegments(T: Tables, tx: WriteTx, p: CompactPolicy =
       merged = await mergeRows(plan, slices, heads, poss);
     }
     const last: RowBatch | null = merged;
-    if (last?.size) await rowsTx(() => last.put(T));
+    if (last?.size) await rowsTx(async () => await last.put(T));
     slices.restart();
   }
   const published = await tx(async () => {

@@ -555,7 +555,10 @@ export async function rankDocs(T: Tables, query: ParsedQuery, filters: SearchFil
   const depth = Math.max(need, RANK_DEPTH);
   const top = new TopK(depth, cols.saved);
   if (included.length === 0) {
-    for (let q = 0; q < size; q++) if (accept(q)) top.offer(q, 0);
+    // Newest seq first: seqs mostly follow save time, so once the best are in, the rest lose to the
+    // last of them in one comparison (in seq order each document was inserted at the front: a filtered
+    // list of 100k clips ranked 100 deep took ~38 ms instead of ~10).
+    for (let q = size - 1; q >= 0; q--) if (accept(q)) top.offer(q, 0);
   } else {
     // Rarest item first: its documents are the candidates, the others are looked up by seq.
     const order = included.map((m, i) => ({ m, i })).sort((x, y) => x.m.df - y.m.df);
@@ -743,11 +746,6 @@ export async function issueTop(T: Pick<Tables, 'clips'>, trash: boolean, need: n
 }
 
 /**
- * Reads what every query needs before its terms (the segment, pending and dead rows, the trash) and
- * builds the per-document columns from them, so the first search after opening the store does not
- * pay for it (~100 ms at 100k clips in Chromium). Cached like a query's (see BaseColumns).
- */
-/**
  * Reads these terms' rows, positions rows included, into the row cache: a query about to need them
  * finds them there (see the store's readAhead).
  */
@@ -755,6 +753,11 @@ export async function readAheadRows(T: Tables, terms: string[]): Promise<void> {
   await readSnapshot(T, {}, terms, new Set(terms));
 }
 
+/**
+ * Reads what every query needs before its terms (the segment, pending and dead rows, the trash) and
+ * builds the per-document columns from them, so the first search after opening the store does not
+ * pay for it (~100 ms at 100k clips in Chromium). Cached like a query's (see BaseColumns).
+ */
 export async function warmColumns(T: Tables): Promise<void> {
   await liveColumns(T);
 }

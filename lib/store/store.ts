@@ -536,7 +536,9 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
    * its first rows are in. One at a time: a call while one runs gets that one.
    */
   const warmSearch = (): Promise<void> =>
-    (warming ??= r(() => warmColumns(T)).finally(() => {
+    (warming ??= r(async () => {
+      await warmColumns(T);
+    }).finally(() => {
       warming = null;
     }));
 
@@ -546,14 +548,22 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
    * or an input method's next word: 人民政府) needs them, and a frequent bigram's positions rows are
    * the slowest read of that next keystroke (~0.3 MB over 25 rows at 100k clips). The side panel calls
    * this in idle time once a query's results are on screen. A read transaction of its own, not counted
-   * as the user's (index maintenance does not wait for it).
+   * as the user's: maintenance's JavaScript does not defer to it (IndexedDB still orders writes after
+   * its reads).
    */
   function readAhead(query: string): Promise<void> {
     const last = parseQuery(query).include.at(-1);
     const gram = last?.grams.length === 1 ? last.grams[0]!.term : null;
     const chars = gram ? Array.from(gram) : [];
     if (chars.length !== 2 || !chars.every((c) => charClass(c) === 1)) return Promise.resolve();
-    return guard(() => db.transaction('r', TABLE_NAMES.map((n) => db.table(n)), () => readAheadRows(T, [gram!])));
+    // The scope is an async function: Dexie follows native awaits inside a transaction only for those
+    // (a plain arrow returning readAheadRows' promise made a search started in the same tick fail with
+    // PrematureCommitError).
+    return guard(() =>
+      db.transaction('r', TABLE_NAMES.map((n) => db.table(n)), async () => {
+        await readAheadRows(T, [gram!]);
+      }),
+    );
   }
 
   /**
@@ -718,7 +728,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     search,
     listRecent,
     listPage,
-    countClips: (trash = false) => rClips(() => countClips(trash)),
+    countClips: (trash = false) => rClips(async () => await countClips(trash)),
     warmSearch,
     readAhead,
     savedOnPage,

@@ -435,6 +435,25 @@ describe('reading ahead', () => {
     expect(read).toEqual([]);
     db.close();
   });
+
+  it('a read ahead or a warm-up in flight never fails the reads started beside it', async () => {
+    const { store, db } = freshStore();
+    await store.saveClips([article('港口扩建', ['港口扩建工程进展顺利。'])]);
+    // Started in the same tick as each other (a transaction whose scope lost track of its native
+    // awaits committed early, and the read beside it rejected with PrematureCommitError).
+    const ahead = store.readAhead('港口');
+    const searched = store.search('港口扩');
+    const warm = store.warmSearch();
+    const listed = store.listRecent({}, { kind: 'article' });
+    const byIssue = store.listPage(0, 10, false, 'issue');
+    const counted = store.countClips();
+    expect((await searched).total).toBe(1);
+    expect((await listed).total).toBe(1);
+    expect(await byIssue).toHaveLength(1);
+    expect(await counted).toBe(1);
+    await Promise.all([ahead, warm]);
+    db.close();
+  });
 });
 
 describe('ranking equals BM25 computed from the texts (property)', () => {
