@@ -690,8 +690,9 @@ export async function listOrder(T: Tables, filters: SearchFilters, order: ListOr
     const names = cols.papers.map((name, code) => ({ name, code })).sort((a, b) => comparePapers(a.name, b.name));
     const rank = new Uint32Array(cols.papers.length);
     names.forEach((p, i) => (rank[p.code] = i));
-    // Undated documents have date 0: last.
-    list.sort(byIssue<number>({ date: (q) => date[q]!, paper: (a, b) => rank[paper[a]!]! - rank[paper[b]!]!, saved: (q) => saved[q]!, id: byId }));
+    // byIssue's order, written out on the columns: through byIssue's accessors, sorting 100k clips took
+    // about twice as long (Node: 47–71 against 35 ms). Undated documents have date 0: last.
+    list.sort((a, b) => date[b]! - date[a]! || rank[paper[a]!]! - rank[paper[b]!]! || saved[a]! - saved[b]! || byId(a, b));
   } else {
     list.sort((a, b) => saved[b]! - saved[a]! || byId(b, a));
   }
@@ -703,9 +704,9 @@ export async function listOrder(T: Tables, filters: SearchFilters, order: ListOr
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * The by-issue order, for the list's columns (listOrder) and for clips read through the date index
- * (issueTop) alike: issue date newest first, papers in pinyin order, within an issue oldest saved
- * first (a reader going through an issue clips it page by page), then clip id.
+ * The by-issue order: issue date newest first, papers in pinyin order, within an issue oldest saved
+ * first (a reader going through an issue clips it page by page), then clip id. issueTop sorts clips
+ * with it; listOrder writes it out on the index columns (tests compare the two at every offset).
  */
 function byIssue<X>(k: { date(x: X): number; paper(a: X, b: X): number; saved(x: X): number; id(a: X, b: X): number }): (a: X, b: X) => number {
   return (a, b) => k.date(b) - k.date(a) || k.paper(a, b) || k.saved(a) - k.saved(b) || k.id(a, b);
