@@ -104,7 +104,8 @@ interface DbCache {
 /** Rankings kept per database: the pages of one query's results (a scrolled list, a live re-read) rank once. */
 const RANKINGS_KEPT = 8;
 /**
- * A ranking keeps at least this many documents, whatever the page asked for. The side panel asks a new
+ * A ranking keeps at least this many documents, whatever the page asked for (a deeper page: twice what
+ * it asked). The side panel asks a new
  * query for the rows that fit first and for its scroll window right after: ranked for 11, the second
  * read ranked every matching document again (7–26 ms at 100k clips for a frequent character, on the
  * page's thread while it painted the first results). Keeping 100 instead of 11 costs the selection
@@ -552,7 +553,9 @@ export async function rankDocs(T: Tables, query: ParsedQuery, filters: SearchFil
           for (const e of excluded) if (indexOfSeq(e, q, size) >= 0) return false;
           return true;
         };
-  const depth = Math.max(need, RANK_DEPTH);
+  // Past RANK_DEPTH a page ranks twice as deep as it asks: a list scrolled on through the results
+  // ranks again each time the depth doubles, not at every step of 10 rows.
+  const depth = need <= RANK_DEPTH ? RANK_DEPTH : 2 * need;
   const top = new TopK(depth, cols.saved);
   if (included.length === 0) {
     // Newest seq first: seqs mostly follow save time, so once the best are in, the rest lose to the

@@ -359,9 +359,9 @@ describe('kept rankings', () => {
 });
 
 describe('ranking depth', () => {
-  it('a page of a few rows ranks deep enough for the pages after it, and a page past that depth ranks again', async () => {
+  it('a page of a few rows ranks deep enough for the pages after it; pages past that depth rank again, twice as deep', async () => {
     // Scores spread over five tf values, so ties (broken by save time) and order both matter.
-    const n = RANK_DEPTH + 37;
+    const n = 4 * RANK_DEPTH + 37;
     const inputs = Array.from({ length: n }, (_, i) => article(`堤防纪要${i}`, [`今天${'巡查'.repeat(1 + (i % 5))}了第${i}段堤防。`]));
     const asked = freshStore();
     const whole = freshStore();
@@ -377,7 +377,12 @@ describe('ranking depth', () => {
       [20, 40],
       [60, 50],
       [0, 11],
-      [110, n],
+      [110, 20],
+      [130, 90],
+      [220, 30],
+      [250, 20],
+      [0, 20],
+      [270, n],
     ] as const) {
       const page = await asked.store.search('巡查', {}, { offset, limit });
       expect(page.total).toBe(n);
