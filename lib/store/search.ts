@@ -105,11 +105,11 @@ interface DbCache {
 const RANKINGS_KEPT = 8;
 /**
  * A ranking keeps at least this many documents, whatever the page asked for (a deeper page: twice what
- * it asked). The side panel asks a new
- * query for the rows that fit first and for its scroll window right after: ranked for 11, the second
- * read ranked every matching document again (7–26 ms at 100k clips for a frequent character, on the
- * page's thread while it painted the first results). Keeping 100 instead of 11 costs the selection
- * next to nothing: scoring every matching document is the work, not the bounded insertion.
+ * it asked). The side panel asks a new query for the rows that fit first and for its scroll window
+ * right after: ranked for 11, the second read ranked every matching document again (7–26 ms at 100k
+ * clips for a frequent character, on the page's thread while it painted the first results). Keeping
+ * 100 instead of 11 costs the selection next to nothing: scoring every matching document is the work,
+ * not the bounded insertion.
  */
 export const RANK_DEPTH = 100;
 
@@ -559,8 +559,8 @@ export async function rankDocs(T: Tables, query: ParsedQuery, filters: SearchFil
   const top = new TopK(depth, cols.saved);
   if (included.length === 0) {
     // Newest seq first: seqs mostly follow save time, so once the best are in, the rest lose to the
-    // last of them in one comparison (in seq order each document was inserted at the front: a filtered
-    // list of 100k clips ranked 100 deep took ~38 ms instead of ~10).
+    // last of them in one comparison (in seq order each document was inserted at the front: TopK alone
+    // took 36 ms for 100k offers kept 100 deep, against 1.4–5.5 ms newest first).
     for (let q = size - 1; q >= 0; q--) if (accept(q)) top.offer(q, 0);
   } else {
     // Rarest item first: its documents are the candidates, the others are looked up by seq.
@@ -686,15 +686,15 @@ export async function listOrder(T: Tables, filters: SearchFilters, order: ListOr
   const list: number[] = [];
   for (let q = 0; q < cols.exists.length; q++) if (cols.allowed(q)) list.push(q);
   const { saved, ids, date, paper } = cols;
-  const byId = (a: number, b: number) => compareIds(ids[a]!, ids[b]!);
+  const byId = (a: number, b: number) => compareStrings(ids[a]!, ids[b]!);
   // Newest first: savedAt descending, then clip id descending (the [live+savedAt] index read backwards).
   if (order === 'issue') {
     // Papers ranked once by name ('' — no paper — after every named one).
     const names = cols.papers.map((name, code) => ({ name, code })).sort((a, b) => comparePapers(a.name, b.name));
     const rank = new Uint32Array(cols.papers.length);
     names.forEach((p, i) => (rank[p.code] = i));
-    // byIssue's order, written out on the columns: through byIssue's accessors, sorting 100k clips took
-    // about twice as long (Node: 47–71 against 35 ms). Undated documents have date 0: last.
+    // byIssue's order on the columns (dates as numbers, papers by their rank). Undated documents
+    // have date 0: last.
     list.sort((a, b) => date[b]! - date[a]! || rank[paper[a]!]! - rank[paper[b]!]! || saved[a]! - saved[b]! || byId(a, b));
   } else {
     list.sort((a, b) => saved[b]! - saved[a]! || byId(b, a));
@@ -704,16 +704,15 @@ export async function listOrder(T: Tables, filters: SearchFilters, order: ListOr
   return result;
 }
 
-const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * The by-issue order: issue date newest first, papers in pinyin order, within an issue oldest saved
- * first (a reader going through an issue clips it page by page), then clip id. issueTop sorts clips
- * with it; listOrder writes it out on the index columns (tests compare the two at every offset).
+ * The by-issue order of dated clips (YYYY-MM-DD, so their dates compare as strings): issue date newest
+ * first, papers in pinyin order, within an issue oldest saved first (a reader going through an issue
+ * clips it page by page), then clip id. issueTop sorts clips with it; listOrder writes the same order
+ * out on the index columns (tests compare the two at every offset).
  */
-function byIssue<X>(k: { date(x: X): number; paper(a: X, b: X): number; saved(x: X): number; id(a: X, b: X): number }): (a: X, b: X) => number {
-  return (a, b) => k.date(b) - k.date(a) || k.paper(a, b) || k.saved(a) - k.saved(b) || k.id(a, b);
-}
+const byIssue = (a: StoredClip, b: StoredClip) => compareStrings(b.date!, a.date!) || comparePapers(a.paper, b.paper) || a.savedAt - b.savedAt || compareStrings(a.id, b.id);
 
 /** Papers in the by-issue order: pinyin order, no paper after every named one. */
 function comparePapers(a: string | null | undefined, b: string | null | undefined): number {
@@ -734,7 +733,6 @@ const ISSUE_CHUNK = 64;
 export async function issueTop(T: Pick<Tables, 'clips'>, trash: boolean, need: number): Promise<StoredClip[] | null> {
   const live = trash ? 0 : 1;
   const out: StoredClip[] = [];
-  const order = byIssue<StoredClip>({ date: (c) => dateNum(c.date), paper: (a, b) => comparePapers(a.paper, b.paper), saved: (c) => c.savedAt, id: (a, b) => compareIds(a.id, b.id) });
   let below: string | null = null;
   while (out.length < need) {
     const range = below === null ? T.clips.orderBy('date') : T.clips.where('date').below(below);
@@ -743,7 +741,7 @@ export async function issueTop(T: Pick<Tables, 'clips'>, trash: boolean, need: n
     const last: string = chunk[chunk.length - 1]!.date!;
     // Dates above the chunk's last one are complete in it; the last one is read whole.
     const rest = await T.clips.where('date').equals(last).toArray();
-    out.push(...[...chunk.filter((c) => c.date !== last), ...rest].filter((c) => c.live === live && dateNum(c.date) !== 0).sort(order));
+    out.push(...[...chunk.filter((c) => c.date !== last), ...rest].filter((c) => c.live === live && dateNum(c.date) !== 0).sort(byIssue));
     below = last;
   }
   return out.slice(0, need);
