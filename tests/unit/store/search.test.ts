@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { fold, highlightQuery, parseQuery } from '../../../lib/store';
 import { bucketOf, rowsOfBucket } from '../../../lib/store/codec';
 import type { ClipDB } from '../../../lib/store/db';
-import { RANK, RANK_DEPTH } from '../../../lib/store/search';
+import { RANK, RANK_DEPTH, WARM_QUERIES, warmRankingCode } from '../../../lib/store/search';
 import { docTerms, queryGrams, termPositions, type DocTerms } from '../../../lib/store/tokens';
 import { article, freshStore } from './helpers';
 
@@ -458,6 +458,17 @@ describe('reading ahead', () => {
     expect(await counted).toBe(1);
     await Promise.all([ahead, warm]);
     db.close();
+  });
+
+  it('the ranking warm-up runs every kind of query on its made-up index and finds what it holds', () => {
+    // Documents 0–1023: 甲 in each, 甲乙 at 30 in every second, 甲乙丙丁 at 10 in every third, alpha in
+    // every fifth; 1023 pending, 3 dead. A warm-up that matched nothing would leave the positional
+    // intersection, the exclusion and the scoring uncompiled.
+    const everySecondOrThird = 512 + 342 - 171 - 1; // without dead 3
+    const everyThird = 342 - 1;
+    const everyFifth = 205;
+    expect(WARM_QUERIES).toHaveLength(8);
+    expect(warmRankingCode(1024, 1)).toEqual([1023, everySecondOrThird, everyThird, everyThird, everyThird, everyFifth, everyFifth, 512 - 171, 1023]);
   });
 });
 
