@@ -783,7 +783,7 @@ export async function warmColumns(T: Tables): Promise<void> {
  * postings. The made-up index has the shapes a real query meets: two segments, a pending document,
  * a dead one, one-gram and positional items, a phrase, an exclusion, a Latin word, a filter.
  * Measured in the side panel at 100k clips (four runs each, partly alternated): the session's first
- * keystroke (黄) 45–65 against 64–88 ms, its first three-character word (人民政) 49–59 against 71–88
+ * keystroke (黄) 45–65 against 64–88 ms, its first three-character word (人民政) 52–59 against 71–88
  * ms; it costs ~14 ms of the page's thread (store.ts warmSearch runs it once the columns are read).
  * Returns each query's total (tests check the made-up index answers as specified).
  */
