@@ -525,8 +525,8 @@ export interface Ranking {
  * on ties) and returns the count and the best `need` of them (a bounded selection, not a full sort).
  */
 export async function rankDocs(T: Tables, query: ParsedQuery, filters: SearchFilters = {}, need = Infinity): Promise<Ranking> {
-  const { terms, positional } = termsOf(query);
-  return rankSnapshot(await readSnapshot(T, filters, terms, positional), query, filters, need);
+  const terms = termsOf(query);
+  return rankSnapshot(await readSnapshot(T, filters, terms.terms, terms.positional), query, filters, need, terms);
 }
 
 /** A query's index terms, and those whose positions it needs (the grams of items of two or more grams). */
@@ -538,9 +538,8 @@ function termsOf(query: ParsedQuery): { terms: string[]; positional: Set<string>
   };
 }
 
-/** rankDocs on what it read. */
-function rankSnapshot(snap: Snapshot, query: ParsedQuery, filters: SearchFilters, need: number): Ranking {
-  const { terms, positional } = termsOf(query);
+/** rankDocs on what it read (the query's terms as termsOf gives them, computed once by a caller that had them). */
+function rankSnapshot(snap: Snapshot, query: ParsedQuery, filters: SearchFilters, need: number, { terms, positional } = termsOf(query)): Ranking {
   // The same query on the same state was ranked for at least as many documents: its ranking is reused
   // (checked before the columns are built: a kept ranking needs none of them).
   const queryKey = JSON.stringify([query.include.map((i) => i.grams), query.exclude.map((i) => i.grams), filters]);
@@ -814,10 +813,16 @@ function madeUpSnapshot(docs: number): Snapshot {
   const termsAt = (d: number): Map<string, number[]> => {
     const at = new Map<string, number[]>();
     const add = (t: string, p: number) => (at.get(t) ?? at.set(t, []).get(t)!).push(p);
-    if (d % 3 === 0) (['甲', '甲乙'] as const).forEach((t) => add(t, 10));
-    if (d % 3 === 0) add('乙丙', 11);
-    if (d % 3 === 0) add('丙丁', 12);
-    if (d % 2 === 0) (['甲', '甲乙'] as const).forEach((t) => add(t, 30));
+    if (d % 3 === 0) {
+      add('甲', 10);
+      add('甲乙', 10);
+      add('乙丙', 11);
+      add('丙丁', 12);
+    }
+    if (d % 2 === 0) {
+      add('甲', 30);
+      add('甲乙', 30);
+    }
     add('甲', 50);
     if (d % 5 === 0) add('alpha', 70);
     return at;
@@ -855,7 +860,7 @@ function madeUpSnapshot(docs: number): Snapshot {
   }
   // The last document is pending: its whole posting map in one row, as a single save writes it.
   const q = docs - 1;
-  const own = [...termsAt(q)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const own = [...termsAt(q)].sort(([a], [b]) => compareStrings(a, b));
   const offs = new Uint32Array(own.length + 1);
   own.forEach(([, ps], i) => (offs[i + 1] = offs[i]! + ps.length));
   const dict = encodeDocDict(q, { terms: own.map(([t]) => t), offs, positions: Uint32Array.from(own.flatMap(([, ps]) => ps)) }, titleEnd(q));

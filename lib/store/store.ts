@@ -145,7 +145,8 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     };
   const rwAll = <R>(fn: () => Promise<R>) => guard(() => db.transaction('rw', TABLE_NAMES.map((n) => db.table(n)), fn));
   const rw = <R>(fn: () => Promise<R>) => track(() => rwAll(fn));
-  const r = <R>(fn: () => Promise<R>) => track(() => guard(() => db.transaction('r', TABLE_NAMES.map((n) => db.table(n)), fn)));
+  const rAll = <R>(fn: () => Promise<R>) => guard(() => db.transaction('r', TABLE_NAMES.map((n) => db.table(n)), fn));
+  const r = <R>(fn: () => Promise<R>) => track(() => rAll(fn));
   /** Reads of the clips and meta alone (the newest-first list near its top, counts): they never wait for a maintenance transaction. */
   const rClips = <R>(fn: () => Promise<R>) => track(() => guard(() => db.transaction('r', [db.clips, db.meta], fn)));
   /**
@@ -564,11 +565,9 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     // The scope is an async function: Dexie follows native awaits inside a transaction only for those
     // (a plain arrow returning readAheadRows' promise made a search started in the same tick fail with
     // PrematureCommitError).
-    return guard(() =>
-      db.transaction('r', TABLE_NAMES.map((n) => db.table(n)), async () => {
-        await readAheadRows(T, [gram!]);
-      }),
-    );
+    return rAll(async () => {
+      await readAheadRows(T, [gram!]);
+    });
   }
 
   /**
