@@ -27,8 +27,8 @@ export interface AppProps {
   undoMs?: number;
   /**
    * The list's first clips, read from before React's first render (main.tsx) in the order the saved
-   * preference asks for (firstListOrder): shown until the list's live query answers (it starts only
-   * after the first frame), then replaced by it.
+   * preference asks for (firstListOrder): shown until the list's own read (started with the
+   * first render) answers, then replaced by it.
    */
   firstRows?: Promise<Clip[]>;
 }
@@ -73,7 +73,7 @@ function Panel({ data, debounceMs, undoMs, firstRows }: Required<Omit<AppProps, 
   const seed = useMemo(() => {
     if (!firstRows) return undefined;
     const page = firstRows.then((clips) => ({ rows: clips.map(plainRow) }));
-    page.catch(() => undefined); // a failed early read is left to the live query, which reads again
+    page.catch(() => undefined); // a failed early read is left to the list's own read
     return { key: listKey('', {}, firstOrder), page };
   }, [firstRows, firstOrder]);
   const plain = !q && activeFilterCount(filters) === 0;
@@ -92,7 +92,7 @@ function Panel({ data, debounceMs, undoMs, firstRows }: Required<Omit<AppProps, 
   const countLive = useMemo(() => (data.countClips ? () => data.countClips!(false) : null), [data]);
   const [firstRowsIn, setFirstRowsIn] = useState(false);
   const liveTotal = useDeferredCount(countLive, firstRowsIn);
-  const win = useLiveWindow(fetchWindow, plain ? liveTotal : undefined, key, range.first, range.last, range.fits, seed);
+  const win = useLiveWindow({ fetchWindow, knownTotal: plain ? liveTotal : undefined, key, first: range.first, last: range.last, fits: range.fits, seed, changes: data.onClipsChanged });
   if (!firstRowsIn && win.count !== undefined) setFirstRowsIn(true);
   // Once the first rows are on screen, the search index is read in idle time: the first keystroke's
   // search then reads only its terms (the columns of every document took ~100 ms at 100k clips).
@@ -175,7 +175,7 @@ function Panel({ data, debounceMs, undoMs, firstRows }: Required<Omit<AppProps, 
       else if (cmd === 'back') setView({ kind: 'list' });
       else if (cmd === 'clear-query') setQuery('');
       // A row shown below always takes the move; else the count bounds it (it is deferred behind the
-      // first rows and can be missing for a moment while a live query refreshes).
+      // first rows and can be missing for a moment while the list reads again).
       else if (cmd === 'next') {
         const { win: w, total: n } = latest.current;
         setActiveIndex((i) => (w.row(i + 1) ? i + 1 : Math.min(Math.max(n - 1, 0), i + 1)));

@@ -24,7 +24,7 @@ export function TrashView({ onBack }: { onBack(): void }) {
   );
   const countTrash = useMemo(() => (data.countClips ? () => data.countClips!(true) : null), [data]);
   const trashTotal = useDeferredCount(countTrash, true);
-  const win = useLiveWindow(fetchWindow, trashTotal, 'trash', range.first, range.last);
+  const win = useLiveWindow({ fetchWindow, knownTotal: trashTotal, key: 'trash', first: range.first, last: range.last, changes: data.onClipsChanged });
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = win.count ?? 0;
   // eslint-disable-next-line react-hooks/incompatible-library -- the warning is about React Compiler memoization: this project does not compile with it, and the virtualizer's functions reach no memoized component

@@ -41,6 +41,8 @@ export interface PanelData {
   readAhead?(query: string): Promise<void>;
   /** Where a query's words and phrases occur in a clip (the reading view marks them). */
   highlight?(clip: Clip, query: string): Highlight[];
+  /** Calls the listener whenever clips change, here or in another page or the worker (store.onClipsChanged); returns the unsubscribe. Without it the lists do not follow changes. */
+  onClipsChanged?(listener: () => void): () => void;
 }
 
 /** The panel's data over a lib/store Store. */
@@ -63,6 +65,7 @@ export function panelData(store: Store): PanelData {
     warmSearch: () => store.warmSearch(),
     readAhead: (q) => store.readAhead(q),
     highlight: highlightQuery,
+    onClipsChanged: (listener) => store.onClipsChanged(listener),
   };
 }
 

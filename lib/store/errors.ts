@@ -43,7 +43,7 @@ export function toStoreError(e: unknown): StoreError {
 /**
  * Runs fn and rethrows its failure as a StoreError. Not an async function on purpose: an extra
  * native await around a Dexie transaction loses Dexie's zone inside liveQuery (the side panel's
- * useLiveQuery), and the transaction then commits too early.
+ * reading view and counts are useLiveQuery reads), and the transaction then commits too early.
  */
 export function guard<T>(fn: () => Promise<T>): Promise<T> {
   try {

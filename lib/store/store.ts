@@ -571,6 +571,23 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
   }
 
   /**
+   * Calls `listener` after each committed write that changed clips, made by this page or by any
+   * other context of the extension (Dexie's storagemutated event, which Dexie carries across pages
+   * and the service worker); returns the unsubscribe. Every change a user can see (a save, an edit,
+   * a delete, a restore, a purge, an import) writes clips; index maintenance writes only index rows
+   * and changes no answer, so it is not reported. The side panel re-reads what it shows on it.
+   */
+  function onClipsChanged(listener: () => void): () => void {
+    const prefix = `idb://${db.name}/clips/`;
+    // 'all': Dexie's "anything may have changed" (a page restored from the back/forward cache).
+    const handler = (parts: Record<string, unknown>) => {
+      if ('all' in parts || Object.keys(parts).some((k) => k.startsWith(prefix))) listener();
+    };
+    Dexie.on('storagemutated', handler);
+    return () => Dexie.on.storagemutated.unsubscribe(handler);
+  }
+
+  /**
    * Live (or trashed) clips at this offset, newest saved first or by issue (see ListOrder), without
    * the count (the side panel's list).
    */
@@ -735,6 +752,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     countClips: (trash = false) => rClips(async () => await countClips(trash)),
     warmSearch,
     readAhead,
+    onClipsChanged,
     savedOnPage,
     exportAll,
     exportJson,

@@ -57,6 +57,31 @@ describe('side panel list', () => {
     expect((screen.getByTestId('search-input') as HTMLInputElement).value).toBe('');
   });
 
+  it('search results follow saves, edits and deletes made while they are shown', async () => {
+    const store = freshStore();
+    await seed(store);
+    renderPanel(store);
+    await waitFor(() => expect(titles()).toHaveLength(3));
+    fireEvent.change(screen.getByTestId('search-input'), { target: { value: '嫁接' } });
+    await waitFor(() => expect(titles()).toEqual(['桃溪村果农忙嫁接']));
+    // Saved elsewhere (the worker, from a tab's overlay): the shown results read again.
+    let id = '';
+    await act(async () => {
+      id = (await store.saveClips([article('嫁接技术进田间', ['农技站讲解嫁接要点。'])])).results[0]!.id;
+    });
+    await waitFor(() => expect(titles()).toHaveLength(2));
+    expect(titles()).toContain('嫁接技术进田间');
+    await waitFor(() => expect(screen.getByTestId('clip-count').textContent).toMatch(/2/));
+    await act(async () => {
+      await store.updateClip(id, { tags: ['农技'] });
+    });
+    await waitFor(() => expect(screen.getAllByTestId('clip-item').some((el) => el.textContent?.includes('#农技'))).toBe(true));
+    await act(async () => {
+      await store.deleteClip(id);
+    });
+    await waitFor(() => expect(titles()).toEqual(['桃溪村果农忙嫁接']));
+  });
+
   it('waits for an IME composition to end before searching', async () => {
     const store = freshStore();
     await seed(store);
