@@ -759,11 +759,19 @@ export async function issueTop(T: Pick<Tables, 'clips'>, trash: boolean, need: n
 }
 
 /**
- * Reads these terms' rows, positions rows included, into the row cache: a query about to need them
- * finds them there (see the store's readAhead).
+ * Reads what these queries will need (their terms' rows, and positions rows where an item of two or
+ * more grams needs them; `positionsToo`: terms whose rows and positions are read whatever the queries)
+ * into the row cache: a query about to be typed finds them there (see the store's readAhead).
  */
-export async function readAheadRows(T: Tables, terms: string[]): Promise<void> {
-  await readSnapshot(T, {}, terms, new Set(terms));
+export async function readAheadRows(T: Tables, queries: ParsedQuery[], positionsToo: string[] = []): Promise<void> {
+  const terms = new Set<string>(positionsToo);
+  const positional = new Set<string>(positionsToo);
+  for (const q of queries) {
+    const t = termsOf(q);
+    for (const term of t.terms) terms.add(term);
+    for (const term of t.positional) positional.add(term);
+  }
+  if (terms.size) await readSnapshot(T, {}, [...terms], positional);
 }
 
 /**

@@ -1,5 +1,5 @@
 // A hit's highlights (field + offsets into the original text) and one plain-text snippet.
-import { foldWithMap } from './fold';
+import { fold, foldWithMap } from './fold';
 import { charClass } from './tokens';
 import { parseQuery, type QueryItem } from './query';
 import type { Clip, Highlight, Snippet } from './types';
@@ -100,4 +100,29 @@ export function snippetOf(clip: Clip, highlights: Highlight[]): Snippet | null {
     .filter((h) => h.field === field && h.start >= from && h.start < to)
     .map((h) => ({ start: h.start - from + head.length, end: Math.min(h.end, to) - from + head.length }));
   return { field, text: head + text.slice(from, to) + tail, marks };
+}
+
+/**
+ * The CJK characters that most often follow `folded` (a folded CJK word) in these clips, most clips
+ * first (then most occurrences), at most `k`: the likeliest next characters of a query whose last
+ * word is `folded`, judged from the hits on screen (store.readAhead reads ahead for them).
+ */
+export function nextChars(clips: readonly Clip[], folded: string, k: number): string[] {
+  if (!folded || k <= 0) return [];
+  const clipsWith = new Map<string, number>();
+  const times = new Map<string, number>();
+  for (const clip of clips) {
+    const seen = new Set<string>();
+    for (const [, text] of clipFields(clip)) {
+      const f = fold(text);
+      for (let at = f.indexOf(folded); at >= 0; at = f.indexOf(folded, at + 1)) {
+        const next = String.fromCodePoint(f.codePointAt(at + folded.length) ?? 0);
+        if (charClass(next) !== 1) continue;
+        seen.add(next);
+        times.set(next, (times.get(next) ?? 0) + 1);
+      }
+    }
+    for (const c of seen) clipsWith.set(c, (clipsWith.get(c) ?? 0) + 1);
+  }
+  return [...clipsWith.keys()].sort((a, b) => clipsWith.get(b)! - clipsWith.get(a)! || times.get(b)! - times.get(a)! || (a < b ? -1 : 1)).slice(0, k);
 }

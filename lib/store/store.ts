@@ -6,10 +6,10 @@ import { ClipDB, COUNT_KEYS, TABLE_NAMES, clipCounts, clipsByState, countClipsSl
 import { guard, StoreError } from './errors';
 import { COMPACT, compactSegments, indexClips, MERGE_AT, mergePending, retireSeqs, type CompactPolicy, type WriteTx } from './indexer';
 import { clipKeysOf } from './key';
-import { parseQuery } from './query';
+import { parseQuery, type ParsedQuery } from './query';
 import { charClass, docTerms, type DocTerms } from './tokens';
 import { issueTop, listOrder, paperCounts, rankDocs, readAheadRows, warmColumns, warmRankingOnce, type RankedDoc } from './search';
-import { highlightsOf, snippetOf } from './snippet';
+import { highlightsOf, nextChars, snippetOf } from './snippet';
 import { ArticleSchema, ClipSchema, clipsToMarkdown, envelopeOf, EnvelopeSchema, reasonOf } from './transfer';
 import type {
   Clip,
@@ -32,6 +32,11 @@ const DAY = 24 * 60 * 60 * 1000;
 export const DEFAULT_LIMIT = 20;
 /** From this offset on, the newest-first list is read in its order computed from the index (see listOrder), not by an index cursor. */
 export const DEEP_LIST = 200;
+/** How many guesses of the next character readAhead reads for (each a bigram's rows, ~15–25 ms read cold at 100k clips, in idle time). */
+export const READ_AHEAD_CHARS = 2;
+
+/** What a parsed query asks, as a string (the words it includes and excludes, folded). */
+const queryKey = (q: ParsedQuery) => JSON.stringify([q.include.map((i) => [i.folded, i.phrase]), q.exclude.map((i) => i.folded)]);
 
 export interface StoreOptions {
   /** Clock (tests pin it). */
@@ -478,6 +483,9 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
     return runSearch(parsed, filters, offset, limit);
   }
 
+  /** The clips of the latest search's hits, and its query: readAhead guesses the next keystroke from them. */
+  let shown: { key: string; clips: Clip[] } | null = null;
+
   /** One search, in one read transaction. */
   function runSearch(parsed: ReturnType<typeof parseQuery>, filters: SearchFilters, offset: number, limit: number): Promise<SearchResult> {
     return r(async () => {
@@ -492,6 +500,7 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
         const highlights = highlightsOf(clip, parsed.include);
         return [{ clip, score: slice[i]!.score, snippet: snippetOf(clip, highlights), highlights }];
       });
+      shown = { key: queryKey(parsed), clips: hits.map((h) => h.clip) };
       return { total: ranked.total, hits, parsed: parsed.parsed };
     });
   }
@@ -549,24 +558,32 @@ export function createStore(db: ClipDB, options: StoreOptions = {}) {
       }));
 
   /**
-   * Reads ahead what a query typed on from this one will need and this one did not read. A last word
-   * of two CJK characters (人民) is one bigram, ranked without its positions; the word typed on (人民政,
-   * or an input method's next word: 人民政府) needs them, and a frequent bigram's positions rows are
-   * the slowest read of that next keystroke (~0.3 MB over 25 rows at 100k clips). The side panel calls
-   * this in idle time once a query's results are on screen. A read transaction of its own, not counted
-   * as the user's: maintenance's JavaScript does not defer to it (IndexedDB still orders writes after
-   * its reads).
+   * Reads ahead what the query typed on from this one will likely need and this one did not read,
+   * when its last word is CJK. The next character is guessed from the hits just shown (the clips of
+   * the latest search for this query): the READ_AHEAD_CHARS characters that most often follow the word
+   * there (snippet.ts nextChars; 人 → 人民, 人民政 → 人民政府). For each guess, the rows of the word
+   * typed on are read: its new bigram, and the positions of all its bigrams once it has three
+   * characters or more. A two-character word's bigram (人民) was ranked without its positions and any
+   * longer word needs them (~0.3 MB over 25 rows at 100k clips), so they are read even without a guess.
+   * The side panel calls this in idle time once a query's results are on screen. A read transaction
+   * of its own, not counted as the user's: maintenance's JavaScript does not defer to it (IndexedDB
+   * still orders writes after its reads).
    */
   function readAhead(query: string): Promise<void> {
-    const last = parseQuery(query).include.at(-1);
-    const gram = last?.grams.length === 1 ? last.grams[0]!.term : null;
-    const chars = gram ? Array.from(gram) : [];
-    if (chars.length !== 2 || !chars.every((c) => charClass(c) === 1)) return Promise.resolve();
+    const parsed = parseQuery(query);
+    const last = parsed.include.at(-1);
+    const word = last?.folded ?? '';
+    const chars = Array.from(word);
+    if (!last || chars.length === 0 || !chars.every((c) => charClass(c) === 1)) return Promise.resolve();
+    const hits = shown?.key === queryKey(parsed) ? shown.clips : [];
+    const next = nextChars(hits, word, READ_AHEAD_CHARS).map((c) => parseQuery(`${word}${c}`));
+    const positionsToo = chars.length === 2 ? last.grams.map((g) => g.term) : [];
+    if (next.length === 0 && positionsToo.length === 0) return Promise.resolve();
     // The scope is an async function: Dexie follows native awaits inside a transaction only for those
     // (a plain arrow returning readAheadRows' promise made a search started in the same tick fail with
     // PrematureCommitError).
     return rAll(async () => {
-      await readAheadRows(T, [gram!]);
+      await readAheadRows(T, next, positionsToo);
     });
   }
 

@@ -6,6 +6,8 @@ import { fold, highlightQuery, parseQuery } from '../../../lib/store';
 import { bucketOf, rowsOfBucket } from '../../../lib/store/codec';
 import type { ClipDB } from '../../../lib/store/db';
 import { RANK, RANK_DEPTH, WARM_QUERIES, warmRankingCode } from '../../../lib/store/search';
+import { nextChars } from '../../../lib/store/snippet';
+import type { Clip } from '../../../lib/store/types';
 import { docTerms, queryGrams, termPositions, type DocTerms } from '../../../lib/store/tokens';
 import { article, freshStore } from './helpers';
 
@@ -393,20 +395,20 @@ describe('ranking depth', () => {
   });
 });
 
-/** Row numbers of the positions rows this Dexie instance reads (rows returned by key or by range). */
-function positionsRowsRead(db: ClipDB): number[] {
+/** Row numbers of the positions (or head) rows this Dexie instance reads (rows returned by key or by range). */
+function positionsRowsRead(db: ClipDB, table: 'positions' | 'postings' = 'positions'): number[] {
   const rows: number[] = [];
   const note = (r: unknown) => {
     if (r && typeof r === 'object' && 'b' in r) rows.push((r as { b: number }).b);
   };
   db.use({
     stack: 'dbcore',
-    name: 'positions-reads',
+    name: `${table}-reads`,
     create: (down: DBCore): DBCore => ({
       ...down,
       table(name: string): DBCoreTable {
         const t = down.table(name);
-        if (name !== 'positions') return t;
+        if (name !== table) return t;
         return {
           ...t,
           getMany: (req: DBCoreGetManyRequest) => t.getMany(req).then((got) => (got.forEach(note), got)),
@@ -417,6 +419,30 @@ function positionsRowsRead(db: ClipDB): number[] {
   });
   return rows;
 }
+
+describe('nextChars', () => {
+  const clip = (title: string, ...paragraphs: string[]) => ({ ...article(title, paragraphs), id: title }) as unknown as Clip;
+
+  it('ranks the CJK characters after a word by the clips they follow it in, then by how often', () => {
+    const clips = [
+      clip('人民日报', '人民政府发布通知。人民政府', '人民，人民。'),
+      clip('人民政府工作报告', '人民代表大会'),
+      clip('人民代表', '人民代表'),
+      clip('天气', '晴'),
+    ];
+    // 政: 2 clips, 3 times; 代: 2 clips, 3 times → tie broken by character order; 日: 1 clip.
+    expect(nextChars(clips, '人民', 3)).toEqual(['代', '政', '日']);
+    expect(nextChars(clips, '人民', 1)).toEqual(['代']);
+    // Punctuation, Latin and the end of a field are no next character.
+    expect(nextChars([clip('港口', '港口, 港口A 港口')], '港口', 5)).toEqual([]);
+    expect(nextChars(clips, '', 3)).toEqual([]);
+    expect(nextChars(clips, '人民', 0)).toEqual([]);
+  });
+
+  it('finds the word in folded text: 繁體 follows as 简体', () => {
+    expect(nextChars([clip('報紙', '人民報紙發行，人民報紙', '人民報社')], '人民报', 2)).toEqual(['纸', '社']);
+  });
+});
 
 describe('reading ahead', () => {
   it("reads the positions of a last word of two CJK characters, and the word typed on then reads only its new bigram's", async () => {
@@ -439,6 +465,64 @@ describe('reading ahead', () => {
     for (const q of ['港', '港口 port', '"港口扩"', '']) await store.readAhead(q);
     expect(read).toEqual([]);
     db.close();
+  });
+
+  it('guesses the next character from the hits shown and reads what the word typed on will need', async () => {
+    const { store, db } = freshStore();
+    const positions = positionsRowsRead(db);
+    const heads = positionsRowsRead(db, 'postings');
+    // 港口 followed by 扩 in 40 clips, by 码 in 30, by 的 in none (and 港口, with a comma after, in 10).
+    await store.saveClips([
+      ...Array.from({ length: 40 }, (_, i) => article(`港口扩建第${i}期`, [`港口扩建工程第${i}段进展顺利。`])),
+      ...Array.from({ length: 30 }, (_, i) => article(`新港口码头第${i}号`, [`港口码头第${i}号泊位启用。`])),
+      ...Array.from({ length: 10 }, (_, i) => article(`通知第${i}号`, [`来往港口，注意安全。`])),
+    ]);
+    const rowsOf = (...terms: string[]) => new Set(terms.flatMap((t) => rowsOfBucket(bucketOf(t))));
+    const shown = await store.search('港口', {}, { limit: 80 });
+    expect(shown.total).toBe(80);
+    positions.length = 0;
+    heads.length = 0;
+    await store.readAhead('港口');
+    // The bigram's own positions, and for both guesses (扩 and 码) their bigram's head and positions rows.
+    expect(new Set([bucketOf('港口'), bucketOf('口扩'), bucketOf('口码')]).size).toBe(3);
+    const all = rowsOf('港口', '口扩', '口码');
+    expect(positions.filter((b) => !all.has(b))).toEqual([]);
+    expect(heads.filter((b) => !all.has(b))).toEqual([]);
+    for (const term of ['港口', '口扩', '口码']) expect(positions.some((b) => rowsOf(term).has(b))).toBe(true);
+    for (const term of ['口扩', '口码']) expect(heads.some((b) => rowsOf(term).has(b))).toBe(true);
+    // Typed on, either guess reads no row it did not already have.
+    positions.length = 0;
+    heads.length = 0;
+    expect((await store.search('港口码')).total).toBe(30);
+    expect((await store.search('港口扩')).total).toBe(40);
+    expect([...positions, ...heads]).toEqual([]);
+    db.close();
+  });
+
+  it('after a one-character query, reads the heads of the likeliest next bigram and no positions', async () => {
+    const { store, db } = freshStore();
+    const positions = positionsRowsRead(db);
+    const heads = positionsRowsRead(db, 'postings');
+    await store.saveClips(Array.from({ length: 70 }, (_, i) => article(`港口第${i}号`, [`港口第${i}号泊位。`])));
+    await store.search('港');
+    positions.length = 0;
+    heads.length = 0;
+    await store.readAhead('港');
+    expect(positions).toEqual([]);
+    expect(heads.length).toBeGreaterThan(0);
+    expect(heads.every((b) => rowsOf('港口').has(b))).toBe(true);
+    heads.length = 0;
+    expect((await store.search('港口')).total).toBe(70);
+    expect(heads).toEqual([]);
+    // The hits of another query say nothing about this one: nothing is guessed.
+    await store.search('泊位');
+    heads.length = 0;
+    await store.readAhead('港');
+    expect(heads).toEqual([]);
+    db.close();
+    function rowsOf(term: string) {
+      return new Set(rowsOfBucket(bucketOf(term)));
+    }
   });
 
   it('a read ahead or a warm-up in flight never fails the reads started beside it', async () => {
