@@ -11,6 +11,17 @@ fakeLayout();
 
 const titles = () => screen.queryAllByTestId('clip-title').map((el) => el.textContent);
 
+/** The panel over the three seeded clips, with `嫁接` typed and its one result shown. */
+async function seededPanelSearching() {
+  const store = freshStore();
+  await seed(store);
+  renderPanel(store);
+  await waitFor(() => expect(titles()).toHaveLength(3));
+  fireEvent.change(screen.getByTestId('search-input'), { target: { value: '嫁接' } });
+  await waitFor(() => expect(titles()).toEqual(['桃溪村果农忙嫁接']));
+  return store;
+}
+
 describe('side panel list', () => {
   it('teaches the product when empty, then shows a clip saved elsewhere without reload', async () => {
     const store = freshStore();
@@ -36,12 +47,7 @@ describe('side panel list', () => {
   });
 
   it('searches as you type and marks the matched word in the snippet', async () => {
-    const store = freshStore();
-    await seed(store);
-    renderPanel(store);
-    await waitFor(() => expect(titles()).toHaveLength(3));
-    fireEvent.change(screen.getByTestId('search-input'), { target: { value: '嫁接' } });
-    await waitFor(() => expect(titles()).toEqual(['桃溪村果农忙嫁接']));
+    await seededPanelSearching();
     const item = screen.getByTestId('clip-item');
     const marks = [...item.querySelectorAll('mark')].map((m) => m.textContent);
     expect(marks.length).toBeGreaterThan(0);
@@ -58,12 +64,7 @@ describe('side panel list', () => {
   });
 
   it('search results follow saves, edits and deletes made while they are shown', async () => {
-    const store = freshStore();
-    await seed(store);
-    renderPanel(store);
-    await waitFor(() => expect(titles()).toHaveLength(3));
-    fireEvent.change(screen.getByTestId('search-input'), { target: { value: '嫁接' } });
-    await waitFor(() => expect(titles()).toEqual(['桃溪村果农忙嫁接']));
+    const store = await seededPanelSearching();
     // Saved elsewhere (the worker, from a tab's overlay): the shown results read again.
     let id = '';
     await act(async () => {
